@@ -1,0 +1,72 @@
+import { DomainError, type DomainErrorKind } from '../../services/common/index.js';
+import { RequestValidationError, type Issue } from './validation.js';
+
+/** The one table that maps a domain error kind to an HTTP status (style: DDH exception base). */
+export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID: 422,
+  UNAVAILABLE: 503,
+};
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: { code: string; message: string; requestId?: string; details?: Issue[] };
+}
+
+/** An error turned into what the client sees, plus what the log needs. */
+export interface HttpFailure {
+  status: number;
+  body: ErrorBody;
+  /** The thrown value as an `Error` (with stack) for the log. */
+  cause: Error;
+}
+
+const BODY_PARSER_CODES: Record<string, [number, string, string]> = {
+  'entity.parse.failed': [400, 'REQUEST.MALFORMED_JSON', 'The request body is not valid JSON'],
+  'entity.too.large': [413, 'REQUEST.TOO_LARGE', 'The request body is too large'],
+  'encoding.unsupported': [415, 'REQUEST.UNSUPPORTED_ENCODING', 'The body encoding is unsupported'],
+  'charset.unsupported': [415, 'REQUEST.UNSUPPORTED_ENCODING', 'The body charset is unsupported'],
+};
+
+/**
+ * Turns any thrown value (an `Error`, a string, `null`, a number…) into an `Error` for logging.
+ *
+ * @param thrown - whatever was thrown.
+ * @returns the same `Error`, or a new one describing the odd value.
+ */
+export function toError(thrown: unknown): Error {
+  if (thrown instanceof Error) return thrown;
+  let text: string;
+  try {
+    text = typeof thrown === 'string' ? thrown : JSON.stringify(thrown) ?? String(thrown);
+  } catch {
+    text = Object.prototype.toString.call(thrown);
+  }
+  return new Error(`Non-error thrown: ${text}`);
+}
+
+/**
+ * Maps a thrown value to a status and a stable error body. Unknown errors become a generic 500:
+ * nothing of their message or stack reaches the client.
+ *
+ * @param thrown - whatever a handler or middleware threw.
+ * @param requestId - the request's id, echoed in the body.
+ * @returns status, body and the normalised error.
+ */
+export function toHttpFailure(thrown: unknown, requestId: string | undefined): HttpFailure {
+  const cause = toError(thrown);
+  const reply = (status: number, code: string, message: string, details?: Issue[]): HttpFailure => ({
+    status,
+    cause,
+    body: { error: { code, message, ...(requestId ? { requestId } : {}), ...(details ? { details } : {}) } },
+  });
+  if (thrown instanceof DomainError) return reply(STATUS_BY_KIND[thrown.kind], thrown.code, thrown.message);
+  if (thrown instanceof RequestValidationError) {
+    return reply(400, 'REQUEST.INVALID', thrown.message, thrown.issues);
+  }
+  const type = (thrown as { type?: unknown } | null)?.type;
+  const known = typeof type === 'string' ? BODY_PARSER_CODES[type] : undefined;
+  if (known) return reply(...known);
+  return reply(500, 'INTERNAL', 'Internal server error');
+}

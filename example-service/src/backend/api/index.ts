@@ -1,0 +1,3 @@
+export * from './common/index.js';
+export * from './routes.js';
+// scaffold:exports

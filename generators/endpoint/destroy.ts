@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { GeneratorInputError } from '../errors.js';
+import { parseFields } from '../fields.js';
+import { formatManifest, MANIFEST_FILE, parseManifest } from '../manifest.js';
+import { moduleNames } from '../naming.js';
+import { readIfExists, type Change } from '../transaction.js';
+import { renderEndpoint } from './plan.js';
+
+/** What `destroy` is asked to do. */
+export interface DestroyRequest {
+  serviceDir: string;
+  name: string;
+}
+
+/**
+ * Plans the removal of a generated module: its files and its registration lines, found by
+ * rendering the module again from its record in `scaffold.json`. Writes nothing.
+ *
+ * @param request - target service and module name.
+ * @returns the changes that remove the module.
+ * @throws {GeneratorInputError} when the module is not recorded, or a file or registration line
+ *   differs from what the generator wrote (hand edits are never clobbered).
+ */
+export function planDestroy(request: DestroyRequest): Change[] {
+  const serviceDir = resolve(request.serviceDir);
+  const manifestText = readIfExists(serviceDir, MANIFEST_FILE);
+  const manifest = parseManifest(manifestText);
+  const record = manifest.modules.find((m) => m.name === request.name);
+  if (!record || manifestText === undefined) {
+    throw new GeneratorInputError(`No generated module "${request.name}" is recorded in ${MANIFEST_FILE}.`);
+  }
+  const rendered = renderEndpoint(moduleNames(record.name), parseFields(record.fields), record.migration);
+  const changes: Change[] = rendered.files.map((file) => {
+    const current = readIfExists(serviceDir, file.path);
+    if (current !== file.content) {
+      throw new GeneratorInputError(`${file.path} is missing or was edited since generation: remove it by hand.`);
+    }
+    return { kind: 'delete', path: file.path, before: current };
+  });
+  for (const [path, blocks] of rendered.registrations) {
+    const before = readIfExists(serviceDir, path) ?? '';
+    let lines = before.split('\n');
+    for (const [, insert] of blocks) {
+      for (const line of insert) {
+        const at = lines.findIndex((l) => l.trim() === line);
+        if (at < 0) throw new GeneratorInputError(`${path} no longer holds "${line}": remove the module by hand.`);
+        lines = [...lines.slice(0, at), ...lines.slice(at + 1)];
+      }
+    }
+    changes.push({ kind: 'modify', path, before, content: lines.join('\n') });
+  }
+  const rest = { ...manifest, modules: manifest.modules.filter((m) => m !== record) };
+  changes.push({ kind: 'modify', path: MANIFEST_FILE, before: manifestText, content: formatManifest(rest) });
+  return changes;
+}

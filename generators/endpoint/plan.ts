@@ -1,0 +1,181 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GeneratorInputError } from '../errors.js';
+import { parseFields, type Field } from '../fields.js';
+import { formatManifest, MANIFEST_FILE, parseManifest, type ModuleRecord } from '../manifest.js';
+import { moduleNames, type ModuleNames } from '../naming.js';
+import { renderString, renderTree, type RenderedFile } from '../render.js';
+import { readIfExists, type Change } from '../transaction.js';
+import { ENDPOINT_REGISTRATIONS } from './registrations.js';
+
+/** Folder of the `endpoint` templates. */
+export const ENDPOINT_TEMPLATES = fileURLToPath(new URL('../../templates/endpoint', import.meta.url));
+const MIGRATIONS_DIR = 'prisma/migrations';
+
+/** What the `endpoint` generator is asked to do. */
+export interface EndpointRequest {
+  /** Absolute path of the target service (holds `package.json`, `src/backend`, `prisma`). */
+  serviceDir: string;
+  /** Module name, e.g. `invoices`. */
+  name: string;
+  /** Field spec, e.g. `number:string amount:int note:text?`. */
+  fields: string;
+  /** Clock for the migration's timestamp; defaults to now. */
+  now?: Date;
+  /** Exact migration folder name (used when regenerating a recorded module). */
+  migration?: string;
+}
+
+/** Everything the generator will do, computed before anything is written. */
+export interface EndpointPlan {
+  names: ModuleNames;
+  fields: Field[];
+  record: ModuleRecord;
+  changes: Change[];
+}
+
+/**
+ * Formats a migration timestamp as Prisma does: `YYYYMMDDHHMMSS` in UTC.
+ *
+ * @param date - the instant.
+ * @returns 14 digits.
+ */
+export function migrationTimestamp(date: Date): string {
+  return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+function nextMigrationName(serviceDir: string, table: string, now: Date): string {
+  const dir = join(serviceDir, MIGRATIONS_DIR);
+  const latest = existsSync(dir)
+    ? readdirSync(dir).filter((d) => /^\d{14}_/.test(d)).sort().at(-1)?.slice(0, 14)
+    : undefined;
+  let stamp = migrationTimestamp(now);
+  if (latest !== undefined && stamp <= latest) {
+    const t = latest;
+    const parsed = Date.UTC(+t.slice(0, 4), +t.slice(4, 6) - 1, +t.slice(6, 8), +t.slice(8, 10), +t.slice(10, 12), +t.slice(12, 14));
+    stamp = migrationTimestamp(new Date(parsed + 1000));
+  }
+  return `${stamp}_create_${table}`;
+}
+
+function assertInside(serviceDir: string, path: string): void {
+  const rel = relative(serviceDir, resolve(serviceDir, path));
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    throw new GeneratorInputError(`Refusing to write ${path}: it resolves outside the service folder.`);
+  }
+}
+
+function assertService(serviceDir: string): void {
+  for (const part of ['package.json', 'src/backend', MIGRATIONS_DIR]) {
+    if (!existsSync(join(serviceDir, part))) {
+      throw new GeneratorInputError(`${serviceDir} is not a scaffold service: ${part} is missing.`);
+    }
+  }
+}
+
+/**
+ * Computes the anchored patches of one file: each block goes just above its marker line, with the
+ * marker's indentation.
+ *
+ * @param path - file relative to the service root.
+ * @param before - its current content.
+ * @param blocks - `[marker, lines]` pairs, already rendered.
+ * @returns the patched content.
+ * @throws {GeneratorInputError} when a marker is missing or repeated, or a line is already there.
+ */
+export function patchAtMarkers(path: string, before: string, blocks: [string, string[]][]): string {
+  let lines = before.split('\n');
+  for (const [marker, insert] of blocks) {
+    const at = lines.map((l, i) => (l.trim() === marker ? i : -1)).filter((i) => i >= 0);
+    if (at.length !== 1) {
+      throw new GeneratorInputError(`${path} must hold the marker line "${marker}" exactly once (found ${at.length}).`);
+    }
+    const index = at[0] as number;
+    const indent = /^\s*/.exec(lines[index] as string)?.[0] ?? '';
+    for (const line of insert) {
+      if (lines.some((l) => l.trim() === line)) {
+        throw new GeneratorInputError(`${path} already registers this module ("${line}").`);
+      }
+    }
+    lines = [...lines.slice(0, index), ...insert.map((l) => indent + l), ...lines.slice(index)];
+  }
+  return lines.join('\n');
+}
+
+/** A module's files and registration blocks, rendered. */
+export interface RenderedEndpoint {
+  files: RenderedFile[];
+  /** File → `[marker, lines]` blocks to insert above each marker. */
+  registrations: Map<string, [string, string[]][]>;
+}
+
+/**
+ * Renders a module's files and registration lines; pure, reads only the templates.
+ *
+ * @param names - the module's names.
+ * @param fields - its parsed fields.
+ * @param migration - the migration folder name.
+ * @returns files and registration blocks.
+ */
+export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string): RenderedEndpoint {
+  const view = { ...names, fields };
+  const files = renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration });
+  const registrations = new Map<string, [string, string[]][]>();
+  for (const reg of ENDPOINT_REGISTRATIONS) {
+    const blocks = registrations.get(reg.file) ?? [];
+    blocks.push([reg.marker, reg.lines.map((l) => renderString(l, view))]);
+    registrations.set(reg.file, blocks);
+  }
+  return { files, registrations };
+}
+
+/**
+ * Plans the `endpoint` generator: validates the name, the fields and the target, renders every
+ * file and computes every patch. Writes nothing.
+ *
+ * @param request - target service, module name, field spec.
+ * @returns the plan.
+ * @throws {GeneratorInputError} on a bad name or field spec, a module/route/table that exists,
+ *   a path outside the service, or a missing marker.
+ */
+export function planEndpoint(request: EndpointRequest): EndpointPlan {
+  const names = moduleNames(request.name);
+  const fields = parseFields(request.fields);
+  const serviceDir = resolve(request.serviceDir);
+  assertService(serviceDir);
+  const manifestText = readIfExists(serviceDir, MANIFEST_FILE);
+  const manifest = parseManifest(manifestText);
+  const clash = manifest.modules.find((m) => {
+    const other = moduleNames(m.name);
+    return other.name === names.name || other.Entity === names.Entity || other.table === names.table || other.route === names.route;
+  });
+  if (clash) throw new GeneratorInputError(`Module "${names.name}" collides with existing module "${clash.name}".`);
+  for (const dir of ['services', 'db', 'api']) {
+    if (existsSync(join(serviceDir, 'src/backend', dir, names.name))) {
+      throw new GeneratorInputError(`Module "${names.name}" already exists: src/backend/${dir}/${names.name} is there.`);
+    }
+  }
+  const migration = request.migration ?? nextMigrationName(serviceDir, names.table, request.now ?? new Date());
+  const rendered = renderEndpoint(names, fields, migration);
+  const changes: Change[] = rendered.files.map((file) => {
+    assertInside(serviceDir, file.path);
+    if (existsSync(join(serviceDir, file.path))) {
+      throw new GeneratorInputError(`Refusing to overwrite ${file.path}: it already exists.`);
+    }
+    return { kind: 'create' as const, path: file.path, content: file.content };
+  });
+  for (const [path, blocks] of rendered.registrations) {
+    const before = readIfExists(serviceDir, path);
+    if (before === undefined) throw new GeneratorInputError(`${path} is missing: cannot register the module.`);
+    changes.push({ kind: 'modify', path, before, content: patchAtMarkers(path, before, blocks) });
+  }
+  const record: ModuleRecord = { name: names.name, fields: request.fields.trim().split(/\s+/).join(' '), migration };
+  const manifestAfter = formatManifest({ ...manifest, modules: [...manifest.modules, record] });
+  changes.push(
+    manifestText === undefined
+      ? { kind: 'create', path: MANIFEST_FILE, content: manifestAfter }
+      : { kind: 'modify', path: MANIFEST_FILE, before: manifestText, content: manifestAfter },
+  );
+  return { names, fields, record, changes };
+}

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import Handlebars from 'handlebars';
+
+/** Our own Handlebars: never HTML-escapes (we write code, not HTML); unknown names are errors. */
+const hbs = Handlebars.create();
+
+/**
+ * Renders one template string.
+ *
+ * @param template - Handlebars source.
+ * @param view - the values it may use.
+ * @returns the rendered text, verbatim (no HTML escaping).
+ * @throws when the template names a value the view lacks (strict mode).
+ */
+export function renderString(template: string, view: object): string {
+  return hbs.compile(template, { noEscape: true, strict: true })(view);
+}
+
+/** One file a template folder renders to. */
+export interface RenderedFile {
+  /** Path relative to the target service root, `/`-separated. */
+  path: string;
+  content: string;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+/**
+ * Renders every `*.hbs` file of a template folder. Path segments `[key]` are replaced with
+ * `pathVars[key]`; the `.hbs` suffix is dropped.
+ *
+ * @param templateDir - absolute folder of templates, mirroring the service layout.
+ * @param view - the values templates may use.
+ * @param pathVars - values for `[key]` placeholders in paths.
+ * @returns the rendered files, sorted by path.
+ * @throws when a path placeholder has no value or a template fails to render.
+ */
+export function renderTree(templateDir: string, view: object, pathVars: Record<string, string>): RenderedFile[] {
+  return listFiles(templateDir)
+    .filter((file) => file.endsWith('.hbs'))
+    .map((file) => {
+      const rel = relative(templateDir, file).split('\\').join('/').replace(/\.hbs$/, '');
+      const path = rel.replace(/\[([a-zA-Z]+)\]/g, (_m, key: string) => {
+        const value = pathVars[key];
+        if (value === undefined) throw new Error(`No value for path placeholder [${key}] in ${rel}`);
+        return value;
+      });
+      return { path, content: renderString(readFileSync(file, 'utf8'), view) };
+    })
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
