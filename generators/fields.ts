@@ -40,9 +40,9 @@ const MAPPINGS: Record<FieldType, TypeMapping> = {
     examples: ['42', '7'], json: ['42', '7'],
   },
   decimal: {
-    ts: 'string', zod: "z.string().regex(/^-?\\d{1,10}(\\.\\d{1,2})?$/, 'a decimal with at most 10 digits before and 2 after the point')",
+    ts: 'string', zod: 'decimalString',
     prisma: 'Decimal @db.Decimal(12, 2)', sql: 'DECIMAL(12,2)',
-    examples: ["'12.34'", "'56.78'"], json: ['"12.34"', '"56.78"'], fromRow: '$v.toString()',
+    examples: ["'12.34'", "'56.78'"], json: ['"12.34"', '"56.78"'], fromRow: '$v.toFixed(2)',
   },
   boolean: {
     ts: 'boolean', zod: 'z.boolean()', prisma: 'Boolean', sql: 'BOOLEAN',

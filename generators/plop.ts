@@ -17,9 +17,9 @@ class NoTtyPrompt {
   }
 }
 
-const check = (fn: () => unknown) => (value: string): true | string => {
+const check = (fn: (value: string) => unknown) => (value: string): true | string => {
   try {
-    fn.call(null, value);
+    fn(value);
     return true;
   } catch (err) {
     return (err as Error).message;

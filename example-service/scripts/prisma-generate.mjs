@@ -1,1 +1,64 @@
-console.log("skip")
+#!/usr/bin/env node
+// Runs `prisma generate` offline (the workspace's postinstall, and `npm run generate`).
+//
+// Every Prisma 7 CLI command first downloads the native schema-engine binary, which this machine
+// cannot reach. `generate` never runs that binary, so PRISMA_SCHEMA_ENGINE_BINARY pointing at any
+// executable (node itself) skips the download. The generated client lands in generated/prisma
+// (git-ignored). A schema with no model yet is fine: the client is generated without models.
+//
+// Quiet on success (one summary line); on failure prints the CLI's whole output and exits non-zero.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TIMEOUT_MS = 120_000;
+const serviceRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+function fail(message, output = '') {
+  if (output) process.stderr.write(output.endsWith('\n') ? output : `${output}\n`);
+  process.stderr.write(`prisma-generate: ${message}\n`);
+  process.exit(1);
+}
+
+function resolveCli() {
+  const require = createRequire(path.join(serviceRoot, 'package.json'));
+  let manifestPath;
+  try {
+    manifestPath = require.resolve('prisma/package.json');
+  } catch {
+    fail('the `prisma` package is not installed (it is a devDependency of example-service); run `npm ci` with dev dependencies.');
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin.prisma;
+  return { cli: path.join(path.dirname(manifestPath), bin), version: manifest.version };
+}
+
+const { cli, version } = resolveCli();
+const started = Date.now();
+const child = spawn(process.execPath, [cli, 'generate'], {
+  cwd: serviceRoot,
+  stdio: ['ignore', 'pipe', 'pipe'],
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY || process.execPath,
+    CHECKPOINT_DISABLE: '1',
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+    NO_COLOR: '1',
+  },
+});
+let output = '';
+child.stdout.on('data', (chunk) => (output += chunk));
+child.stderr.on('data', (chunk) => (output += chunk));
+const timer = setTimeout(() => {
+  child.kill('SIGKILL');
+  fail(`prisma ${version} generate did not finish within ${TIMEOUT_MS / 1000} s`, output);
+}, TIMEOUT_MS);
+child.on('error', (err) => fail(`could not start prisma: ${err.message}`, output));
+child.on('close', (code, signal) => {
+  clearTimeout(timer);
+  if (code !== 0) fail(`prisma ${version} generate failed (${signal ?? `exit ${code}`})`, output);
+  const generated = /Generated Prisma Client[^\n]*/.exec(output)?.[0]?.replace(/^\W+/, '');
+  process.stdout.write(`prisma-generate: ${generated ?? `prisma ${version} generate ok`} (${Date.now() - started} ms)\n`);
+});

@@ -1,6 +1,10 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Services } from './backend/api/index.js';
 import type { Logger } from './backend/services/common/index.js';
+import { createCustomersPrismaRepository } from './backend/db/customers/index.js';
+import { createCustomersService, createInMemoryCustomersRepository } from './backend/services/customers/index.js';
+import { createInvoicesPrismaRepository } from './backend/db/invoices/index.js';
+import { createInvoicesService, createInMemoryInvoicesRepository } from './backend/services/invoices/index.js';
 // scaffold:imports
 
 /**
@@ -14,6 +18,8 @@ import type { Logger } from './backend/services/common/index.js';
  */
 export function composeServices(prisma: PrismaClient, log: Logger): Services {
   return {
+    customers: createCustomersService({ repo: createCustomersPrismaRepository(prisma, log), log }),
+    invoices: createInvoicesService({ repo: createInvoicesPrismaRepository(prisma, log), log }),
     // scaffold:services
   };
 }
@@ -26,6 +32,8 @@ export function composeServices(prisma: PrismaClient, log: Logger): Services {
  */
 export function composeInMemoryServices(log: Logger): Services {
   return {
+    customers: createCustomersService({ repo: createInMemoryCustomersRepository(log), log }),
+    invoices: createInvoicesService({ repo: createInMemoryInvoicesRepository(log), log }),
     // scaffold:memory-services
   };
 }

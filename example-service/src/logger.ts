@@ -49,7 +49,7 @@ export function createRootLogger(options: RootLoggerOptions): Logger {
       ...pinoOptions,
       transport: {
         target: 'pino-pretty',
-        options: { colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' },
+        options: { colorize: true, singleLine: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,module,fn' },
       },
     });
   }

@@ -10,6 +10,8 @@ import { renderEndpoint } from './plan.js';
 export interface DestroyRequest {
   serviceDir: string;
   name: string;
+  /** Delete the module's files even when they differ from a fresh rendering (template changed). */
+  force?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export function planDestroy(request: DestroyRequest): Change[] {
   const rendered = renderEndpoint(moduleNames(record.name), parseFields(record.fields), record.migration);
   const changes: Change[] = rendered.files.map((file) => {
     const current = readIfExists(serviceDir, file.path);
-    if (current !== file.content) {
+    if (current === undefined || (current !== file.content && !request.force)) {
       throw new GeneratorInputError(`${file.path} is missing or was edited since generation: remove it by hand.`);
     }
     return { kind: 'delete', path: file.path, before: current };

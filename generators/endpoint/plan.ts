@@ -119,7 +119,7 @@ export interface RenderedEndpoint {
  * @returns files and registration blocks.
  */
 export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string): RenderedEndpoint {
-  const view = { ...names, fields };
+  const view = { ...names, fields, usesDecimal: fields.some((f) => f.type === 'decimal') };
   const files = renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration });
   const registrations = new Map<string, [string, string[]][]>();
   for (const reg of ENDPOINT_REGISTRATIONS) {

@@ -65,7 +65,17 @@ export function run(command: string, args: string[], cwd = REPO_ROOT): SpawnSync
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
     timeout: 300_000,
   });
+}
+
+/**
+ * Path of a locally installed CLI (no `npx` start-up, no npm warnings in its output).
+ *
+ * @param name - the binary's name, e.g. `tsc`.
+ * @returns its absolute path under the root `node_modules/.bin`.
+ */
+export function bin(name: string): string {
+  return join(REPO_ROOT, 'node_modules', '.bin', name);
 }

@@ -1,9 +1,15 @@
 import { Router } from 'express';
 import type { Logger } from '../services/common/index.js';
+import type { CustomersService } from '../services/customers/index.js';
+import { createCustomersRouter } from './customers/index.js';
+import type { InvoicesService } from '../services/invoices/index.js';
+import { createInvoicesRouter } from './invoices/index.js';
 // scaffold:imports
 
 /** Every module's service, as the route table needs them (wired in the composition root). */
 export interface Services {
+  customers: CustomersService;
+  invoices: InvoicesService;
   // scaffold:services
 }
 
@@ -17,6 +23,8 @@ export interface Services {
  */
 export function createRouteTable(services: Services, log: Logger): Router {
   const router = Router();
+  router.use('/customers', createCustomersRouter(services.customers, log));
+  router.use('/invoices', createInvoicesRouter(services.invoices, log));
   // scaffold:routes
   return router;
 }

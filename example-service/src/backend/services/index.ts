@@ -1,2 +1,4 @@
 export * from './common/index.js';
+export * from './customers/index.js';
+export * from './invoices/index.js';
 // scaffold:exports

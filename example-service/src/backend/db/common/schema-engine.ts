@@ -60,6 +60,15 @@ function fixSystemOids<T extends object>(queryable: T): T {
 
 let wasmReady: Promise<typeof glue> | undefined;
 
+/** The part of the WebAssembly global used here (typed locally: `lib` has no DOM/WebAssembly types). */
+const WebAssemblyApi = (
+  globalThis as unknown as {
+    WebAssembly: {
+      instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+    };
+  }
+).WebAssembly;
+
 /**
  * Loads `@prisma/schema-engine-wasm` once per process. Its entry file imports the `.wasm` as an ES
  * module, which Node 20 cannot do, so the bytes are instantiated here; its `setTimeout` import is
@@ -77,7 +86,7 @@ export function loadSchemaEngineWasm(): Promise<typeof glue> {
     for (const name of Object.keys(imports).filter((key) => key.startsWith('__wbg_setTimeout_'))) {
       imports[name] = (fn: () => void, ms: number) => setTimeout(fn, ms >>> 0).unref();
     }
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': imports });
+    const { instance } = await WebAssemblyApi.instantiate(bytes, { './schema_engine_bg.js': imports });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return glue;

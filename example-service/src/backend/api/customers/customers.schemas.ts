@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { idParams, pageQuery } from '../common/index.js';
+
+/** Body of `POST /customers`: strict, unknown fields are refused; every string is bounded. */
+export const createCustomerBody = z.strictObject({
+  name: z.string().min(1).max(255),
+  email: z.string().min(1).max(255),
+  phone: z.string().min(1).max(255).nullable().optional(),
+  notes: z.string().max(10000).nullable().optional(),
+});
+
+/** Body of `PATCH /customers/:id`: any subset of the create fields, at least one. */
+export const updateCustomerBody = createCustomerBody
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one field to change' });
+
+export { idParams as customerIdParams, pageQuery as customersPageQuery };

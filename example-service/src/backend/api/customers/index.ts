@@ -1,0 +1,2 @@
+export * from './customers.router.js';
+export * from './customers.schemas.js';

@@ -1,0 +1,2 @@
+export * from './invoices.router.js';
+export * from './invoices.schemas.js';

@@ -1,0 +1,83 @@
+import { pino } from 'pino';
+import request from 'supertest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../../app.js';
+import { composeInMemoryServices } from '../../../composition-root.js';
+import { buildNewInvoice, buildOtherInvoice } from '../../services/invoices/index.js';
+
+const log = pino({ level: 'silent' });
+const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+describe('/invoices routes', () => {
+  let app: ReturnType<typeof createApp>;
+  beforeEach(() => {
+    app = createApp({ services: composeInMemoryServices(log), log, checkReady: async () => {} });
+  });
+  const create = async (): Promise<{ id: number }> =>
+    (await request(app).post('/invoices').send(buildNewInvoice()).expect(201)).body as { id: number };
+
+  describe('POST /invoices', () => {
+    it('When the body is valid, then 201 with the stored invoice', async () => {
+      const res = await request(app).post('/invoices').send(buildNewInvoice()).expect(201);
+      expect(res.body).toMatchObject({ id: expect.any(Number), ...(json(buildNewInvoice()) as object) });
+    });
+    it('When the body has an unknown field, then 400 REQUEST.INVALID', async () => {
+      const res = await request(app).post('/invoices').send({ ...buildNewInvoice(), unknownField: 1 }).expect(400);
+      expect(res.body.error.code).toBe('REQUEST.INVALID');
+    });
+  });
+
+  describe('GET /invoices', () => {
+    it('When invoices exist, then 200 with a page of them', async () => {
+      const { id } = await create();
+      const res = await request(app).get('/invoices?limit=10&offset=0').expect(200);
+      expect(res.body).toMatchObject({ limit: 10, offset: 0 });
+      expect(res.body.items.map((item: { id: number }) => item.id)).toContain(id);
+    });
+    it('When the limit is over the cap, then 400 REQUEST.INVALID', async () => {
+      const res = await request(app).get('/invoices?limit=100000').expect(400);
+      expect(res.body.error.code).toBe('REQUEST.INVALID');
+    });
+  });
+
+  describe('GET /invoices/:id', () => {
+    it('When the invoice exists, then 200 with it', async () => {
+      const { id } = await create();
+      const res = await request(app).get(`/invoices/${id}`).expect(200);
+      expect(res.body).toMatchObject({ id, ...(json(buildNewInvoice()) as object) });
+    });
+    it('When the id is not a positive integer, then 400 REQUEST.INVALID', async () => {
+      const res = await request(app).get('/invoices/abc').expect(400);
+      expect(res.body.error.code).toBe('REQUEST.INVALID');
+    });
+    it('When no invoice has the id, then 404 INVOICE.NOT_FOUND', async () => {
+      const res = await request(app).get('/invoices/999999').expect(404);
+      expect(res.body.error.code).toBe('INVOICE.NOT_FOUND');
+    });
+  });
+
+  describe('PATCH /invoices/:id', () => {
+    it('When the patch is valid, then 200 with the changed invoice', async () => {
+      const { id } = await create();
+      const res = await request(app).patch(`/invoices/${id}`).send(buildOtherInvoice()).expect(200);
+      expect(res.body).toMatchObject({ id, ...(json(buildOtherInvoice()) as object) });
+    });
+    it('When the patch is empty, then 400 REQUEST.INVALID', async () => {
+      const { id } = await create();
+      const res = await request(app).patch(`/invoices/${id}`).send({}).expect(400);
+      expect(res.body.error.code).toBe('REQUEST.INVALID');
+    });
+  });
+
+  describe('DELETE /invoices/:id', () => {
+    it('When the invoice exists, then 204 and it is gone', async () => {
+      const { id } = await create();
+      await request(app).delete(`/invoices/${id}`).expect(204);
+      await request(app).get(`/invoices/${id}`).expect(404);
+    });
+    it('When the id is negative, then 400 REQUEST.INVALID', async () => {
+      const res = await request(app).delete('/invoices/-1').expect(400);
+      expect(res.body.error.code).toBe('REQUEST.INVALID');
+    });
+  });
+});

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { decimalString, idParams, pageQuery } from '../common/index.js';
+
+/** Body of `POST /invoices`: strict, unknown fields are refused; every string is bounded. */
+export const createInvoiceBody = z.strictObject({
+  number: z.string().min(1).max(255),
+  amount: decimalString,
+  paid: z.boolean(),
+  dueAt: z.iso.datetime({ offset: true }).pipe(z.coerce.date()).nullable().optional(),
+  note: z.string().max(10000).nullable().optional(),
+});
+
+/** Body of `PATCH /invoices/:id`: any subset of the create fields, at least one. */
+export const updateInvoiceBody = createInvoiceBody
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one field to change' });
+
+export { idParams as invoiceIdParams, pageQuery as invoicesPageQuery };

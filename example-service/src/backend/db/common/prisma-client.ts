@@ -1,0 +1,63 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../../../../generated/prisma/client.js';
+import { dbFunctionLogger, describeDatabaseUrl, silentLogger, type Logger } from './db-logging.js';
+
+export { PrismaClient };
+
+/** Options of {@link createPrismaClient}. */
+export interface PrismaClientOptions {
+  /** PostgreSQL URL (a real server, or the embedded one's). */
+  url: string;
+  /** Pool size; must be 1 on the embedded database (one PGlite session). Default 10. */
+  poolMax?: number;
+  /** How long to wait for a connection, in ms. Default 5000. */
+  connectTimeoutMs?: number;
+  /** Server-side `statement_timeout`, in ms (0 = none). Default 30000. */
+  statementTimeoutMs?: number;
+  /** Close a connection idle for this many ms (pg's default: 10000). */
+  idleTimeoutMs?: number;
+  log?: Logger;
+}
+
+/**
+ * Creates the generated Prisma Client (Rust-free, `prisma-client` generator) on `@prisma/adapter-pg`.
+ * Nothing connects until the first query.
+ *
+ * @param opts - URL, pool size and timeouts, and an optional logger.
+ * @returns a PrismaClient; call `$disconnect()` to end its pool.
+ * @throws {RangeError} when a size or timeout is negative or not an integer.
+ */
+export function createPrismaClient(opts: PrismaClientOptions): PrismaClient {
+  const log = dbFunctionLogger(opts.log ?? silentLogger, 'createPrismaClient');
+  const max = opts.poolMax ?? 10;
+  const connectionTimeoutMillis = opts.connectTimeoutMs ?? 5_000;
+  const statementTimeout = opts.statementTimeoutMs ?? 30_000;
+  const idleTimeoutMillis = opts.idleTimeoutMs ?? 10_000;
+  const settings = { target: describeDatabaseUrl(opts.url), max, connectionTimeoutMillis, statementTimeout, idleTimeoutMillis };
+  log.debug(settings, 'called');
+  for (const [name, value, min] of [
+    ['poolMax', max, 1],
+    ['connectTimeoutMs', connectionTimeoutMillis, 0],
+    ['statementTimeoutMs', statementTimeout, 0],
+    ['idleTimeoutMs', idleTimeoutMillis, 0],
+  ] as const) {
+    if (!Number.isInteger(value) || value < min) {
+      const err = new RangeError(`${name} must be an integer >= ${min}`);
+      log.error({ err }, 'invalid options');
+      throw err;
+    }
+  }
+  const adapter = new PrismaPg(
+    {
+      connectionString: opts.url,
+      max,
+      connectionTimeoutMillis,
+      idleTimeoutMillis,
+      ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
+    },
+    { onPoolError: (err) => log.warn({ err }, 'idle connection error') },
+  );
+  const prisma = new PrismaClient({ adapter });
+  log.debug(settings, 'client created');
+  return prisma;
+}

@@ -1,0 +1,52 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildNewCustomer, buildOtherCustomer, type CustomersRepository } from '../../services/customers/index.js';
+import { openTestDatabase, type TestDatabase } from '../common/index.js';
+import { createCustomersPrismaRepository } from './customers.prisma-repository.js';
+
+const log = pino({ level: 'silent' });
+
+describe('CustomersPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_URL when set)', () => {
+  let db: TestDatabase;
+  let repo: CustomersRepository;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    repo = createCustomersPrismaRepository(db.prisma, log);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('When a customer is created, then the same values are read back from the table', async () => {
+    const created = await repo.create(buildNewCustomer());
+    expect(created.id).toBeGreaterThan(0);
+    expect(created).toMatchObject(buildNewCustomer());
+    await expect(repo.findById(created.id)).resolves.toEqual(created);
+  });
+
+  it('When a customer is updated, then the row holds the new values and a later updatedAt', async () => {
+    const created = await repo.create(buildNewCustomer());
+    const updated = await repo.update(created.id, buildOtherCustomer());
+    expect(updated).toMatchObject(buildOtherCustomer());
+    expect(updated?.updatedAt.getTime()).toBeGreaterThanOrEqual(created.updatedAt.getTime());
+  });
+
+  it('When customers are listed, then pages follow id order', async () => {
+    const a = await repo.create(buildNewCustomer());
+    const b = await repo.create(buildNewCustomer());
+    const ids = (await repo.list({ limit: 100, offset: 0 })).map((row) => row.id);
+    expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
+    expect(await repo.list({ limit: 1, offset: 0 })).toHaveLength(1);
+  });
+
+  it('When a customer is deleted, then it is gone and a second delete reports false', async () => {
+    const created = await repo.create(buildNewCustomer());
+    await expect(repo.delete(created.id)).resolves.toBe(true);
+    await expect(repo.findById(created.id)).resolves.toBeNull();
+    await expect(repo.delete(created.id)).resolves.toBe(false);
+  });
+
+  it('When the id does not exist, then update resolves to null', async () => {
+    await expect(repo.update(2147483000, buildOtherCustomer())).resolves.toBeNull();
+  });
+});

@@ -1,0 +1,68 @@
+import type { Customer as CustomerRow } from '../../../../generated/prisma/client.js';
+import {
+  functionLogger,
+  logged,
+  moduleLogger,
+  type Logger,
+  type PageRequest,
+} from '../../services/common/index.js';
+import type {
+  Customer,
+  CustomerPatch,
+  CustomersRepository,
+  NewCustomer,
+} from '../../services/customers/index.js';
+import { isPrismaError, type PrismaClient } from '../common/index.js';
+
+/**
+ * Maps a Prisma row to the core's entity (Decimal → string; other values unchanged).
+ *
+ * @param row - the row Prisma returned.
+ * @returns the plain entity.
+ */
+function toEntity(row: CustomerRow): Customer {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    notes: row.notes,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * The Prisma adapter of the `customers` repository port (table `customers`).
+ *
+ * @param prisma - the service's Prisma client.
+ * @param rootLog - the root logger.
+ * @returns a repository backed by PostgreSQL.
+ */
+export function createCustomersPrismaRepository(prisma: PrismaClient, rootLog: Logger): CustomersRepository {
+  const log = moduleLogger(rootLog, 'CustomersDb');
+  const fn = (name: string): Logger => functionLogger(log, 'CustomersDb', name);
+  return {
+    create: logged(fn('create'), async (data: NewCustomer) => toEntity(await prisma.customer.create({ data }))),
+    findById: logged(fn('findById'), async (id: number) => {
+      const row = await prisma.customer.findUnique({ where: { id } });
+      return row ? toEntity(row) : null;
+    }),
+    list: logged(fn('list'), async (page: PageRequest) => {
+      const rows = await prisma.customer.findMany({ orderBy: { id: 'asc' }, take: page.limit, skip: page.offset });
+      return rows.map(toEntity);
+    }),
+    update: logged(fn('update'), async (id: number, patch: CustomerPatch) => {
+      try {
+        return toEntity(await prisma.customer.update({ where: { id }, data: patch }));
+      } catch (err) {
+        if (isPrismaError(err, 'P2025')) return null;
+        throw err;
+      }
+    }),
+    delete: logged(fn('delete'), async (id: number) => {
+      const { count } = await prisma.customer.deleteMany({ where: { id } });
+      return count > 0;
+    }),
+  };
+}

@@ -1,0 +1,52 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildNewInvoice, buildOtherInvoice, type InvoicesRepository } from '../../services/invoices/index.js';
+import { openTestDatabase, type TestDatabase } from '../common/index.js';
+import { createInvoicesPrismaRepository } from './invoices.prisma-repository.js';
+
+const log = pino({ level: 'silent' });
+
+describe('InvoicesPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_URL when set)', () => {
+  let db: TestDatabase;
+  let repo: InvoicesRepository;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    repo = createInvoicesPrismaRepository(db.prisma, log);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('When an invoice is created, then the same values are read back from the table', async () => {
+    const created = await repo.create(buildNewInvoice());
+    expect(created.id).toBeGreaterThan(0);
+    expect(created).toMatchObject(buildNewInvoice());
+    await expect(repo.findById(created.id)).resolves.toEqual(created);
+  });
+
+  it('When an invoice is updated, then the row holds the new values and a later updatedAt', async () => {
+    const created = await repo.create(buildNewInvoice());
+    const updated = await repo.update(created.id, buildOtherInvoice());
+    expect(updated).toMatchObject(buildOtherInvoice());
+    expect(updated?.updatedAt.getTime()).toBeGreaterThanOrEqual(created.updatedAt.getTime());
+  });
+
+  it('When invoices are listed, then pages follow id order', async () => {
+    const a = await repo.create(buildNewInvoice());
+    const b = await repo.create(buildNewInvoice());
+    const ids = (await repo.list({ limit: 100, offset: 0 })).map((row) => row.id);
+    expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
+    expect(await repo.list({ limit: 1, offset: 0 })).toHaveLength(1);
+  });
+
+  it('When an invoice is deleted, then it is gone and a second delete reports false', async () => {
+    const created = await repo.create(buildNewInvoice());
+    await expect(repo.delete(created.id)).resolves.toBe(true);
+    await expect(repo.findById(created.id)).resolves.toBeNull();
+    await expect(repo.delete(created.id)).resolves.toBe(false);
+  });
+
+  it('When the id does not exist, then update resolves to null', async () => {
+    await expect(repo.update(2147483000, buildOtherInvoice())).resolves.toBeNull();
+  });
+});

@@ -1,0 +1,31 @@
+import type { NewCustomer } from './customers.entity.js';
+
+/**
+ * Test data factory: a valid new customer, with overrides.
+ *
+ * @param overrides - properties to replace.
+ * @returns a `NewCustomer` that every layer accepts.
+ */
+export function buildNewCustomer(overrides: Partial<NewCustomer> = {}): NewCustomer {
+  return {
+    name: 'name-1',
+    email: 'email-1',
+    phone: 'phone-1',
+    notes: 'Some notes.',
+    ...overrides,
+  };
+}
+
+/**
+ * A patch that changes every field to a second valid value.
+ *
+ * @returns a full patch, distinct from the values of `buildNewCustomer`.
+ */
+export function buildOtherCustomer(): NewCustomer {
+  return {
+    name: 'name-2',
+    email: 'email-2',
+    phone: 'phone-2',
+    notes: 'Other notes.',
+  };
+}

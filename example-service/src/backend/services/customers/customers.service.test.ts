@@ -1,0 +1,50 @@
+import { pino } from 'pino';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CustomerNotFoundError } from './customers.errors.js';
+import { buildNewCustomer, buildOtherCustomer } from './customers.fixtures.js';
+import { createInMemoryCustomersRepository } from './customers.memory-repository.js';
+import { createCustomersService, type CustomersService } from './customers.service.js';
+
+const log = pino({ level: 'silent' });
+
+describe('CustomersService', () => {
+  let service: CustomersService;
+  beforeEach(() => {
+    service = createCustomersService({ repo: createInMemoryCustomersRepository(log), log });
+  });
+
+  it('When a customer is created, then it gets an id and can be read back', async () => {
+    const created = await service.create(buildNewCustomer());
+    expect(created.id).toBeGreaterThan(0);
+    expect(created).toMatchObject(buildNewCustomer());
+    await expect(service.get(created.id)).resolves.toEqual(created);
+  });
+
+  it('When customers are listed, then the page holds them in id order', async () => {
+    const first = await service.create(buildNewCustomer());
+    const second = await service.create(buildOtherCustomer());
+    const page = await service.list({ limit: 1, offset: 1 });
+    expect(page).toMatchObject({ limit: 1, offset: 1 });
+    expect(page.items.map((item) => item.id)).toEqual([second.id]);
+    expect(first.id).toBeLessThan(second.id);
+  });
+
+  it('When a customer is updated, then the change is kept', async () => {
+    const created = await service.create(buildNewCustomer());
+    const updated = await service.update(created.id, buildOtherCustomer());
+    expect(updated).toMatchObject(buildOtherCustomer());
+    await expect(service.get(created.id)).resolves.toMatchObject(buildOtherCustomer());
+  });
+
+  it('When a customer is removed, then it is gone', async () => {
+    const created = await service.create(buildNewCustomer());
+    await service.remove(created.id);
+    await expect(service.get(created.id)).rejects.toBeInstanceOf(CustomerNotFoundError);
+  });
+
+  it('When the id does not exist, then get, update and remove refuse with CUSTOMER.NOT_FOUND', async () => {
+    await expect(service.get(999)).rejects.toMatchObject({ code: 'CUSTOMER.NOT_FOUND' });
+    await expect(service.update(999, buildOtherCustomer())).rejects.toMatchObject({ code: 'CUSTOMER.NOT_FOUND' });
+    await expect(service.remove(999)).rejects.toMatchObject({ code: 'CUSTOMER.NOT_FOUND' });
+  });
+});

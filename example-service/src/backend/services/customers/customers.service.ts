@@ -1,0 +1,61 @@
+import {
+  functionLogger,
+  logged,
+  moduleLogger,
+  type Logger,
+  type Page,
+  type PageRequest,
+} from '../common/index.js';
+import type { Customer, CustomerPatch, NewCustomer } from './customers.entity.js';
+import { CustomerNotFoundError } from './customers.errors.js';
+import type { CustomersRepository } from './customers.repository.js';
+
+/** The use cases of `customers`, written against the repository port only. */
+export interface CustomersService {
+  /** Creates a customer. */
+  create(input: NewCustomer): Promise<Customer>;
+  /** @throws {@link CustomerNotFoundError} when there is no customer with that id. */
+  get(id: number): Promise<Customer>;
+  /** One page of customers, ascending id. */
+  list(page: PageRequest): Promise<Page<Customer>>;
+  /** @throws {@link CustomerNotFoundError} when there is no customer with that id. */
+  update(id: number, patch: CustomerPatch): Promise<Customer>;
+  /** @throws {@link CustomerNotFoundError} when there is no customer with that id. */
+  remove(id: number): Promise<void>;
+}
+
+/** What the service needs: a repository (port) and the root logger. */
+export interface CustomersServiceDeps {
+  repo: CustomersRepository;
+  log: Logger;
+}
+
+/**
+ * Creates the `customers` service. Every use case logs its input, result and errors with the
+ * `[Customers:function]` prefix.
+ *
+ * @param deps - the repository port and the root logger.
+ * @returns the service.
+ */
+export function createCustomersService(deps: CustomersServiceDeps): CustomersService {
+  const { repo } = deps;
+  const log = moduleLogger(deps.log, 'Customers');
+  const fn = (name: string): Logger => functionLogger(log, 'Customers', name);
+  return {
+    create: logged(fn('create'), async (input: NewCustomer) => repo.create(input)),
+    get: logged(fn('get'), async (id: number) => {
+      const found = await repo.findById(id);
+      if (!found) throw new CustomerNotFoundError(id);
+      return found;
+    }),
+    list: logged(fn('list'), async (page: PageRequest) => ({ ...page, items: await repo.list(page) })),
+    update: logged(fn('update'), async (id: number, patch: CustomerPatch) => {
+      const updated = await repo.update(id, patch);
+      if (!updated) throw new CustomerNotFoundError(id);
+      return updated;
+    }),
+    remove: logged(fn('remove'), async (id: number) => {
+      if (!(await repo.delete(id))) throw new CustomerNotFoundError(id);
+    }),
+  };
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { planDestroy, runEndpoint } from '../generators/endpoint/index.js';
+import { MANIFEST_FILE, parseManifest } from '../generators/manifest.js';
+import { applyAll } from '../generators/transaction.js';
+import { copyService, EXAMPLE_SERVICE, readTree, removeCopy } from './support/workspace.js';
+
+// Dogfooding: the example service's modules are generator output. Strip every recorded module
+// from a copy (back to the hand-written skeleton), regenerate them from `scaffold.json` in order,
+// and the tree must be byte-identical to the committed service.
+describe('example-service is generator output', () => {
+  const copy = copyService();
+  afterAll(() => removeCopy(copy));
+  const manifest = parseManifest(readFileSync(join(EXAMPLE_SERVICE, MANIFEST_FILE), 'utf8'));
+
+  it('holds at least two generated modules', () => {
+    expect(manifest.modules.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('When every module is removed and regenerated, then every file is byte-identical', () => {
+    for (const module of [...manifest.modules].reverse()) {
+      applyAll(copy, planDestroy({ serviceDir: copy, name: module.name }));
+    }
+    const skeleton = readTree(copy);
+    for (const module of manifest.modules) {
+      expect(Object.keys(skeleton).filter((path) => path.includes(`/${module.name}/`))).toEqual([]);
+    }
+    for (const module of manifest.modules) {
+      runEndpoint(
+        { serviceDir: copy, name: module.name, fields: module.fields, migration: module.migration },
+        { generateClient: false },
+      );
+    }
+    const expected = readTree(EXAMPLE_SERVICE);
+    const actual = readTree(copy);
+    expect(Object.keys(actual)).toEqual(Object.keys(expected));
+    for (const path of Object.keys(expected)) expect(actual[path], path).toBe(expected[path]);
+  });
+});
