@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +17,7 @@ const SKIP = new Set(['node_modules', 'generated', '.data']);
  * @returns the absolute path of the copy (its folder is named `example-service`).
  */
 export function copyService(source = EXAMPLE_SERVICE): string {
+  mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
   const parent = mkdtempSync(join(REPO_ROOT, '.tmp', 'svc-'));
   const target = join(parent, 'example-service');
   cpSync(source, target, { recursive: true, filter: (src) => !SKIP.has(src.split('/').at(-1) ?? '') });
