@@ -1,139 +1,231 @@
 import { GeneratorInputError } from './errors.js';
+import { FIELD_TYPES, MAPPINGS, parseDefault, type DefaultValue, type FieldType, type TypeMapping } from './field-types.js';
+import { moduleNames, type ModuleNames } from './naming.js';
 
-/** Field types the `endpoint` generator understands. */
-export const FIELD_TYPES = ['string', 'text', 'int', 'decimal', 'boolean', 'datetime'] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
+export { FIELD_TYPES, type FieldType } from './field-types.js';
 
-/** Field names: lower camelCase ASCII, at most 63 characters (PostgreSQL's identifier limit). */
-const FIELD_NAME_PATTERN = /^[a-z][a-zA-Z0-9]{0,62}$/;
+/** Field names: lower camelCase ASCII, at most 60 characters (PostgreSQL's identifier limit, minus `Id`). */
+const FIELD_NAME_PATTERN = /^[a-z][a-zA-Z0-9]{0,59}$/;
+const ENUM_VALUE_PATTERN = /^[a-z][a-zA-Z0-9_]{0,62}$/;
 const RESERVED_FIELDS = new Set(['id', 'createdAt', 'updatedAt', ...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+/** `name:type` then modifiers `?` (optional) and `!` (unique) in any order, then `=default`. */
+const ITEM = /^([^:]+):([a-z]+)(?:\(([^()]*)\))?([?!]*)(?:=(.*))?$/;
 
-/** How one field type appears in every layer. */
-interface TypeMapping {
-  /** TypeScript type of the entity property. */
-  ts: string;
-  /** zod schema expression (request validation; strings always bounded). */
-  zod: string;
-  /** Prisma scalar with native type attribute. */
-  prisma: string;
-  /** PostgreSQL column type, as Prisma's migration engine writes it. */
-  sql: string;
-  /** Two distinct example values as TypeScript source (domain values). */
-  examples: [string, string];
-  /** The same examples as JSON source (what a client sends). */
-  json: [string, string];
-  /** Expression turning the Prisma row's value into the entity's (`v` stands for the value). */
-  fromRow?: string;
+/** A `ref(module)` field: a foreign key to another module's row. */
+export interface FieldRef {
+  /** Relation field in the Prisma model, e.g. `customer`. */
+  relation: string;
+  /** The referenced module's names. */
+  target: ModuleNames;
+  /** What PostgreSQL does when the referenced row is deleted (as Prisma writes it). */
+  onDelete: 'RESTRICT' | 'SET NULL';
 }
-
-const MAPPINGS: Record<FieldType, TypeMapping> = {
-  string: {
-    ts: 'string', zod: 'z.string().min(1).max(255)', prisma: 'String @db.VarChar(255)', sql: 'VARCHAR(255)',
-    examples: ["'$name-1'", "'$name-2'"], json: ['"$name-1"', '"$name-2"'],
-  },
-  text: {
-    ts: 'string', zod: 'z.string().max(10000)', prisma: 'String', sql: 'TEXT',
-    examples: ["'Some $name.'", "'Other $name.'"], json: ['"Some $name."', '"Other $name."'],
-  },
-  int: {
-    ts: 'number', zod: 'z.number().int().min(-2147483648).max(2147483647)', prisma: 'Int', sql: 'INTEGER',
-    examples: ['42', '7'], json: ['42', '7'],
-  },
-  decimal: {
-    ts: 'string', zod: 'decimalString',
-    prisma: 'Decimal @db.Decimal(12, 2)', sql: 'DECIMAL(12,2)',
-    examples: ["'12.34'", "'56.78'"], json: ['"12.34"', '"56.78"'], fromRow: '$v.toFixed(2)',
-  },
-  boolean: {
-    ts: 'boolean', zod: 'z.boolean()', prisma: 'Boolean', sql: 'BOOLEAN',
-    examples: ['true', 'false'], json: ['true', 'false'],
-  },
-  datetime: {
-    ts: 'Date', zod: 'z.iso.datetime({ offset: true }).pipe(z.coerce.date())', prisma: 'DateTime', sql: 'TIMESTAMP(3)',
-    examples: ["new Date('2026-01-31T12:00:00.000Z')", "new Date('2026-02-28T08:30:00.000Z')"],
-    json: ['"2026-01-31T12:00:00.000Z"', '"2026-02-28T08:30:00.000Z"'],
-  },
-};
 
 /** A parsed field with every spelling the templates need. */
 export interface Field {
+  /** Property in the entity, API and column, e.g. `amount`, or `customerId` for `customer:ref(customers)`. */
   name: string;
+  /** The item as given, e.g. `status:enum(pending|paid)=pending`. */
+  spec: string;
   type: FieldType;
   optional: boolean;
+  unique: boolean;
+  hasDefault: boolean;
   /** `name: type` or `name: type | null` for the entity interface. */
   tsProperty: string;
-  /** `name?: type | null` or `name: type` for the create input. */
+  /** The create input property: optional when the field is optional or has a default. */
   tsInput: string;
-  /** zod expression for create (optional ones `.nullable().optional()`). */
+  /** zod expression for create. */
   zod: string;
-  /** Prisma model line body, e.g. `amount Int`. */
-  prisma: string;
+  /** Prisma model lines, e.g. `amount Int` (a ref adds its relation line). */
+  prismaLines: string[];
   /** Migration column line, e.g. `"amount" INTEGER NOT NULL`. */
   sql: string;
   example: string;
   example2: string;
   json: string;
   json2: string;
-  /** Mapping from a row's value, or `undefined` when the value is used as is. */
+  /** Mapping from a row's value (`row.x`), or `undefined` when the value is used as is. */
   fromRow: string | undefined;
+  /** Mapping of a create input's value to Prisma's, or `undefined`. */
+  toCreate: string | undefined;
+  /** Mapping of a patch's value to Prisma's, or `undefined`. */
+  toPatch: string | undefined;
+  /** The in-memory adapter's value on create (fills defaults and nulls). */
+  memoryValue: string;
+  /** An `enum(…)` field's Prisma enum. */
+  enumType: { name: string; values: string[]; sqlValues: string } | undefined;
+  ref: FieldRef | undefined;
+}
+
+const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+interface Parsed {
+  name: string;
+  item: string;
+  type: FieldType;
+  arg: string | undefined;
+  optional: boolean;
+  unique: boolean;
+  defaultRaw: string | undefined;
+}
+
+function parseItem(item: string): Parsed {
+  const match = ITEM.exec(item);
+  if (!match) {
+    throw new GeneratorInputError(
+      `Field "${item}" is malformed: write name:type with optional ? (optional), ! (unique), =default, e.g. "amount:int", "email:string!", "status:enum(open|done)=open".`,
+    );
+  }
+  const [, name = '', typeName = '', arg, modifiers = '', defaultRaw] = match;
+  if (!FIELD_NAME_PATTERN.test(name) || RESERVED_FIELDS.has(name)) {
+    throw new GeneratorInputError(
+      `Field name "${name}" in "${item}" is invalid or reserved: use lower camelCase letters/digits (not id, createdAt, updatedAt).`,
+    );
+  }
+  const known = [...FIELD_TYPES, 'enum', 'ref'] as string[];
+  if (!known.includes(typeName)) {
+    throw new GeneratorInputError(`Field type "${typeName}" in "${item}" is unknown: use one of ${known.join(', ')}.`);
+  }
+  if ((arg !== undefined) !== (typeName === 'enum' || typeName === 'ref')) {
+    throw new GeneratorInputError(`Field "${item}" is malformed: only enum(a|b) and ref(module) take parentheses.`);
+  }
+  if (modifiers.length !== new Set(modifiers).size) throw new GeneratorInputError(`Field "${item}" repeats a modifier.`);
+  return { name, item, type: typeName as FieldType, arg, optional: modifiers.includes('?'), unique: modifiers.includes('!'), defaultRaw };
+}
+
+function enumValues(p: Parsed): string[] {
+  const values = (p.arg ?? '').split('|');
+  if (values.length < 1 || values.some((v) => !ENUM_VALUE_PATTERN.test(v)) || new Set(values).size !== values.length) {
+    throw new GeneratorInputError(`Enum values in "${p.item}" are invalid: give distinct lower camelCase words separated by |, e.g. enum(pending|paid).`);
+  }
+  return values;
+}
+
+function mappingOf(p: Parsed, owner: string): { m: TypeMapping; enumType: Field['enumType']; ref: FieldRef | undefined } {
+  if (p.type === 'enum') {
+    const values = enumValues(p);
+    const union = values.map((v) => `'${v}'`).join(' | ');
+    const name = `${owner}${pascal(p.name)}`;
+    const m: TypeMapping = {
+      ts: union, zod: `z.enum([${values.map((v) => `'${v}'`).join(', ')}])`, prisma: name, sql: `"${name}"`,
+      examples: [`'${values[0]}'`, `'${values.at(-1)}'`], json: [`"${values[0]}"`, `"${values.at(-1)}"`],
+      uniqueAllowed: false, optionalAllowed: true,
+    };
+    return { m, enumType: { name, values, sqlValues: values.map((v) => `'${v}'`).join(', ') }, ref: undefined };
+  }
+  if (p.type === 'ref') {
+    let target: ModuleNames;
+    try {
+      target = moduleNames(p.arg ?? '');
+    } catch (err) {
+      throw new GeneratorInputError(`Field "${p.item}" references an invalid module: ${(err as Error).message}`);
+    }
+    const m: TypeMapping = {
+      ts: 'number', zod: 'z.number().int().min(1).max(2147483647)', prisma: 'Int', sql: 'INTEGER',
+      examples: ['1', '1'], json: ['1', '1'], uniqueAllowed: false, optionalAllowed: true,
+    };
+    return { m, enumType: undefined, ref: { relation: p.name, target, onDelete: p.optional ? 'SET NULL' : 'RESTRICT' } };
+  }
+  return { m: MAPPINGS[p.type as keyof typeof MAPPINGS], enumType: undefined, ref: undefined };
+}
+
+function buildField(p: Parsed, owner: string): Field {
+  const { m, enumType, ref } = mappingOf(p, owner);
+  if (p.unique && !m.uniqueAllowed) throw new GeneratorInputError(`Field "${p.item}": ${p.type} fields cannot be unique (!).`);
+  if (p.optional && !m.optionalAllowed) {
+    throw new GeneratorInputError(`Field "${p.item}": ${p.type} fields cannot be optional (?); store an empty object instead.`);
+  }
+  const def: DefaultValue | undefined =
+    p.defaultRaw === undefined ? undefined : parseDefault(p.type, p.defaultRaw, p.item, enumType?.values);
+  const name = ref ? `${p.name}Id` : p.name;
+  const fill = (s: string): string => s.replaceAll('$name', name);
+  const nullable = p.optional ? ' | null' : '';
+  const scalar = m.prisma.replace(/^(\w+)/, p.optional ? '$1?' : '$1');
+  const attrs = [p.unique ? '@unique' : '', def ? `@default(${def.prisma})` : ''].filter(Boolean);
+  const prismaLine = [name, scalar.split(' ')[0], ...attrs, ...scalar.split(' ').slice(1)].join(' ');
+  const relationLine = ref
+    ? `${ref.relation} ${ref.target.Entity}${p.optional ? '?' : ''} @relation(fields: [${name}], references: [id])`
+    : undefined;
+  const map = (template: string | undefined, v: string, nullish: boolean): string | undefined => {
+    if (template === undefined) return undefined;
+    const expr = template.replaceAll('$v', v);
+    return nullish ? `${v} == null ? ${v} : ${expr}` : expr;
+  };
+  const inputOptional = p.optional || def !== undefined;
+  let memoryValue = `data.${name}`;
+  if (def && p.optional) memoryValue = `data.${name} === undefined ? ${def.ts} : data.${name}`;
+  else if (def) memoryValue = `data.${name} ?? ${def.ts}`;
+  else if (p.optional) memoryValue = `data.${name} ?? null`;
+  let zod = m.zod;
+  if (p.optional) zod += '.nullable()';
+  if (inputOptional) zod += '.optional()';
+  return {
+    name,
+    spec: p.item,
+    type: p.type,
+    optional: p.optional,
+    unique: p.unique,
+    hasDefault: def !== undefined,
+    tsProperty: `${name}: ${m.ts}${nullable}`,
+    tsInput: `${name}${inputOptional ? '?' : ''}: ${m.ts}${nullable}`,
+    zod,
+    prismaLines: relationLine ? [prismaLine, relationLine] : [prismaLine],
+    sql: `"${name}" ${m.sql}${p.optional ? '' : ' NOT NULL'}${def?.sql ? ` DEFAULT ${def.sql}` : ''}`,
+    example: fill(p.unique && m.unique ? m.unique : m.examples[0]),
+    example2: fill(p.unique && m.unique ? m.unique : m.examples[1]),
+    json: fill(m.json[0]),
+    json2: fill(m.json[1]),
+    fromRow: map(m.fromRow, `row.${name}`, p.optional),
+    toCreate: map(m.toRow, `data.${name}`, inputOptional),
+    toPatch: map(m.toRow, `patch.${name}`, true),
+    memoryValue,
+    enumType,
+    ref,
+  };
 }
 
 /**
- * Parses a field spec such as `number:string amount:int note:text?`.
+ * Parses a field spec such as `number:string! amount:decimal status:enum(open|paid)=open customer:ref(customers)`.
+ * Types: string text int bigint decimal boolean datetime uuid json, `enum(a|b)`, `ref(module)`;
+ * modifiers: `?` optional, `!` unique, `=value` default.
  *
- * @param spec - fields separated by whitespace, each `name:type` with an optional trailing `?`.
+ * @param spec - fields separated by whitespace.
+ * @param owner - the owning entity's name (prefix of enum type names), e.g. `Order`.
  * @returns the fields in the order given.
- * @throws {GeneratorInputError} on an empty spec, a malformed item, an unknown type, a reserved or
- *   duplicate name; the message names the offending item.
+ * @throws {GeneratorInputError} on an empty spec, a malformed item, an unknown type, a bad default,
+ *   a modifier the type does not allow, a reserved or duplicate name, or two refs to one module;
+ *   the message names the offending item.
  */
-export function parseFields(spec: string): Field[] {
+export function parseFields(spec: string, owner = 'Model'): Field[] {
   const items = spec.trim().split(/\s+/).filter(Boolean);
   if (items.length === 0) {
     throw new GeneratorInputError('No fields given: pass them as "name:type …", e.g. "number:string amount:int".');
   }
   const seen = new Set<string>();
+  const targets = new Set<string>();
   return items.map((item) => {
-    const match = /^([^:]+):([a-z]+)(\?)?$/.exec(item);
-    if (!match) {
-      throw new GeneratorInputError(`Field "${item}" is malformed: write name:type, e.g. "amount:int" or "note:text?".`);
+    const field = buildField(parseItem(item), owner);
+    for (const used of [field.name, field.ref?.relation].filter((n): n is string => n !== undefined)) {
+      if (seen.has(used)) throw new GeneratorInputError(`Field "${used}" is given twice (in "${item}").`);
+      seen.add(used);
     }
-    const [, name = '', typeName = '', question] = match;
-    if (!FIELD_NAME_PATTERN.test(name) || RESERVED_FIELDS.has(name)) {
-      throw new GeneratorInputError(
-        `Field name "${name}" in "${item}" is invalid or reserved: use lower camelCase letters/digits (not id, createdAt, updatedAt).`,
-      );
+    if (field.ref) {
+      if (targets.has(field.ref.target.name)) {
+        throw new GeneratorInputError(`Field "${item}": only one ref to module "${field.ref.target.name}" per module is supported.`);
+      }
+      targets.add(field.ref.target.name);
     }
-    if (!(FIELD_TYPES as readonly string[]).includes(typeName)) {
-      throw new GeneratorInputError(`Field type "${typeName}" in "${item}" is unknown: use one of ${FIELD_TYPES.join(', ')}.`);
-    }
-    if (seen.has(name)) throw new GeneratorInputError(`Field "${name}" is given twice.`);
-    seen.add(name);
-    return buildField(name, typeName as FieldType, question === '?');
+    return field;
   });
 }
 
-function fromRow(template: string | undefined, value: string, optional: boolean): string | undefined {
-  if (template === undefined) return undefined;
-  const expr = template.replaceAll('$v', value);
-  return optional ? `${value} === null ? null : ${expr}` : expr;
-}
-
-function buildField(name: string, type: FieldType, optional: boolean): Field {
-  const m = MAPPINGS[type];
-  const fill = (s: string): string => s.replaceAll('$name', name);
-  return {
-    name,
-    type,
-    optional,
-    tsProperty: `${name}: ${m.ts}${optional ? ' | null' : ''}`,
-    tsInput: optional ? `${name}?: ${m.ts} | null` : `${name}: ${m.ts}`,
-    zod: optional ? `${m.zod}.nullable().optional()` : m.zod,
-    prisma: `${name} ${m.prisma.replace(/^(\w+)/, optional ? '$1?' : '$1')}`,
-    sql: `"${name}" ${m.sql}${optional ? '' : ' NOT NULL'}`,
-    example: fill(m.examples[0]),
-    example2: fill(m.examples[1]),
-    json: fill(m.json[0]),
-    json2: fill(m.json[1]),
-    fromRow: fromRow(m.fromRow, `row.${name}`, optional),
-  };
+/**
+ * Canonical spelling of a field spec (single spaces), as recorded in `scaffold.json`.
+ *
+ * @param spec - the spec as typed.
+ * @returns the items joined by one space.
+ */
+export function normaliseSpec(spec: string): string {
+  return spec.trim().split(/\s+/).join(' ');
 }

@@ -31,13 +31,19 @@ export function planDestroy(request: DestroyRequest): Change[] {
   if (!record || manifestText === undefined) {
     throw new GeneratorInputError(`No generated module "${request.name}" is recorded in ${MANIFEST_FILE}.`);
   }
-  const rendered = renderEndpoint(moduleNames(record.name), parseFields(record.fields), record.migration);
-  const changes: Change[] = rendered.files.map((file) => {
+  const users = manifest.modules.filter((m) => m !== record && parseFields(m.fields).some((f) => f.ref?.target.name === record.name));
+  if (users.length > 0) {
+    throw new GeneratorInputError(`Module "${record.name}" is referenced by ${users.map((m) => m.name).join(', ')}: destroy those first.`);
+  }
+  const names = moduleNames(record.name);
+  const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration);
+  const changes: Change[] = rendered.files.flatMap((file): Change[] => {
     const current = readIfExists(serviceDir, file.path);
+    if (current === undefined && request.force) return [];
     if (current === undefined || (current !== file.content && !request.force)) {
       throw new GeneratorInputError(`${file.path} is missing or was edited since generation: remove it by hand.`);
     }
-    return { kind: 'delete', path: file.path, before: current };
+    return [{ kind: 'delete', path: file.path, before: current }];
   });
   for (const [path, blocks] of rendered.registrations) {
     const before = readIfExists(serviceDir, path) ?? '';

@@ -2,12 +2,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GeneratorInputError } from '../errors.js';
-import { parseFields, type Field } from '../fields.js';
+import { normaliseSpec, parseFields, type Field } from '../fields.js';
 import { formatManifest, MANIFEST_FILE, parseManifest, type ModuleRecord } from '../manifest.js';
 import { moduleNames, type ModuleNames } from '../naming.js';
 import { renderString, renderTree, type RenderedFile } from '../render.js';
 import { readIfExists, type Change } from '../transaction.js';
 import { ENDPOINT_REGISTRATIONS } from './registrations.js';
+import { assertFitsService, endpointView, relationRegistrations } from './view.js';
 
 /** Folder of the `endpoint` templates. */
 export const ENDPOINT_TEMPLATES = fileURLToPath(new URL('../../templates/endpoint', import.meta.url));
@@ -119,10 +120,10 @@ export interface RenderedEndpoint {
  * @returns files and registration blocks.
  */
 export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string): RenderedEndpoint {
-  const view = { ...names, fields, usesDecimal: fields.some((f) => f.type === 'decimal') };
+  const view = endpointView(names, fields);
   const files = renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration });
   const registrations = new Map<string, [string, string[]][]>();
-  for (const reg of ENDPOINT_REGISTRATIONS) {
+  for (const reg of [...ENDPOINT_REGISTRATIONS, ...relationRegistrations(names, fields)]) {
     const blocks = registrations.get(reg.file) ?? [];
     blocks.push([reg.marker, reg.lines.map((l) => renderString(l, view))]);
     registrations.set(reg.file, blocks);
@@ -141,16 +142,12 @@ export function renderEndpoint(names: ModuleNames, fields: Field[], migration: s
  */
 export function planEndpoint(request: EndpointRequest): EndpointPlan {
   const names = moduleNames(request.name);
-  const fields = parseFields(request.fields);
+  const fields = parseFields(request.fields, names.Entity);
   const serviceDir = resolve(request.serviceDir);
   assertService(serviceDir);
   const manifestText = readIfExists(serviceDir, MANIFEST_FILE);
   const manifest = parseManifest(manifestText);
-  const clash = manifest.modules.find((m) => {
-    const other = moduleNames(m.name);
-    return other.name === names.name || other.Entity === names.Entity || other.table === names.table || other.route === names.route;
-  });
-  if (clash) throw new GeneratorInputError(`Module "${names.name}" collides with existing module "${clash.name}".`);
+  assertFitsService(names, fields, manifest.modules);
   for (const dir of ['services', 'db', 'api']) {
     if (existsSync(join(serviceDir, 'src/backend', dir, names.name))) {
       throw new GeneratorInputError(`Module "${names.name}" already exists: src/backend/${dir}/${names.name} is there.`);
@@ -170,7 +167,7 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
     if (before === undefined) throw new GeneratorInputError(`${path} is missing: cannot register the module.`);
     changes.push({ kind: 'modify', path, before, content: patchAtMarkers(path, before, blocks) });
   }
-  const record: ModuleRecord = { name: names.name, fields: request.fields.trim().split(/\s+/).join(' '), migration };
+  const record: ModuleRecord = { name: names.name, fields: normaliseSpec(request.fields), migration };
   const manifestAfter = formatManifest({ ...manifest, modules: [...manifest.modules, record] });
   changes.push(
     manifestText === undefined

@@ -13,13 +13,14 @@ describe('/customers routes', () => {
   beforeEach(() => {
     app = createApp({ services: composeInMemoryServices(log), log, checkReady: async () => {} });
   });
-  const create = async (): Promise<{ id: number }> =>
-    (await request(app).post('/customers').send(buildNewCustomer()).expect(201)).body as { id: number };
+  const create = async (input = buildNewCustomer()): Promise<{ id: number }> =>
+    (await request(app).post('/customers').send(input).expect(201)).body as { id: number };
 
   describe('POST /customers', () => {
     it('When the body is valid, then 201 with the stored customer', async () => {
-      const res = await request(app).post('/customers').send(buildNewCustomer()).expect(201);
-      expect(res.body).toMatchObject({ id: expect.any(Number), ...(json(buildNewCustomer()) as object) });
+      const input = buildNewCustomer();
+      const res = await request(app).post('/customers').send(input).expect(201);
+      expect(res.body).toMatchObject({ id: expect.any(Number), ...(json(input) as object) });
     });
     it('When the body has an unknown field, then 400 REQUEST.INVALID', async () => {
       const res = await request(app).post('/customers').send({ ...buildNewCustomer(), unknownField: 1 }).expect(400);
@@ -42,9 +43,10 @@ describe('/customers routes', () => {
 
   describe('GET /customers/:id', () => {
     it('When the customer exists, then 200 with it', async () => {
-      const { id } = await create();
+      const input = buildNewCustomer();
+      const { id } = await create(input);
       const res = await request(app).get(`/customers/${id}`).expect(200);
-      expect(res.body).toMatchObject({ id, ...(json(buildNewCustomer()) as object) });
+      expect(res.body).toMatchObject({ id, ...(json(input) as object) });
     });
     it('When the id is not a positive integer, then 400 REQUEST.INVALID', async () => {
       const res = await request(app).get('/customers/abc').expect(400);
@@ -59,8 +61,9 @@ describe('/customers routes', () => {
   describe('PATCH /customers/:id', () => {
     it('When the patch is valid, then 200 with the changed customer', async () => {
       const { id } = await create();
-      const res = await request(app).patch(`/customers/${id}`).send(buildOtherCustomer()).expect(200);
-      expect(res.body).toMatchObject({ id, ...(json(buildOtherCustomer()) as object) });
+      const change = buildOtherCustomer();
+      const res = await request(app).patch(`/customers/${id}`).send(change).expect(200);
+      expect(res.body).toMatchObject({ id, ...(json(change) as object) });
     });
     it('When the patch is empty, then 400 REQUEST.INVALID', async () => {
       const { id } = await create();

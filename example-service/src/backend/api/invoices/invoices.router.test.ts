@@ -13,13 +13,14 @@ describe('/invoices routes', () => {
   beforeEach(() => {
     app = createApp({ services: composeInMemoryServices(log), log, checkReady: async () => {} });
   });
-  const create = async (): Promise<{ id: number }> =>
-    (await request(app).post('/invoices').send(buildNewInvoice()).expect(201)).body as { id: number };
+  const create = async (input = buildNewInvoice()): Promise<{ id: number }> =>
+    (await request(app).post('/invoices').send(input).expect(201)).body as { id: number };
 
   describe('POST /invoices', () => {
     it('When the body is valid, then 201 with the stored invoice', async () => {
-      const res = await request(app).post('/invoices').send(buildNewInvoice()).expect(201);
-      expect(res.body).toMatchObject({ id: expect.any(Number), ...(json(buildNewInvoice()) as object) });
+      const input = buildNewInvoice();
+      const res = await request(app).post('/invoices').send(input).expect(201);
+      expect(res.body).toMatchObject({ id: expect.any(Number), ...(json(input) as object) });
     });
     it('When the body has an unknown field, then 400 REQUEST.INVALID', async () => {
       const res = await request(app).post('/invoices').send({ ...buildNewInvoice(), unknownField: 1 }).expect(400);
@@ -42,9 +43,10 @@ describe('/invoices routes', () => {
 
   describe('GET /invoices/:id', () => {
     it('When the invoice exists, then 200 with it', async () => {
-      const { id } = await create();
+      const input = buildNewInvoice();
+      const { id } = await create(input);
       const res = await request(app).get(`/invoices/${id}`).expect(200);
-      expect(res.body).toMatchObject({ id, ...(json(buildNewInvoice()) as object) });
+      expect(res.body).toMatchObject({ id, ...(json(input) as object) });
     });
     it('When the id is not a positive integer, then 400 REQUEST.INVALID', async () => {
       const res = await request(app).get('/invoices/abc').expect(400);
@@ -59,8 +61,9 @@ describe('/invoices routes', () => {
   describe('PATCH /invoices/:id', () => {
     it('When the patch is valid, then 200 with the changed invoice', async () => {
       const { id } = await create();
-      const res = await request(app).patch(`/invoices/${id}`).send(buildOtherInvoice()).expect(200);
-      expect(res.body).toMatchObject({ id, ...(json(buildOtherInvoice()) as object) });
+      const change = buildOtherInvoice();
+      const res = await request(app).patch(`/invoices/${id}`).send(change).expect(200);
+      expect(res.body).toMatchObject({ id, ...(json(change) as object) });
     });
     it('When the patch is empty, then 400 REQUEST.INVALID', async () => {
       const { id } = await create();

@@ -129,6 +129,9 @@ export async function startConnectionGate(opts: GateOptions): Promise<Connection
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
+  }).catch((err: unknown) => {
+    log.error({ err }, 'cannot listen');
+    throw err;
   });
   const port = (server.address() as AddressInfo).port;
   log.debug({ port }, 'listening');

@@ -91,12 +91,20 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     const prisma = createPrismaClient(
       embedded ? { url, poolMax: 1, idleTimeoutMs: 1_000, log: opts.log } : { url, poolMax: opts.poolMax, log: opts.log },
     );
+    const pingLog = dbFunctionLogger(opts.log, 'pingDatabase');
     let closing: Promise<void> | undefined;
     const database: Database = {
       url,
       embedded,
       prisma,
-      ping: (timeoutMs = 1_000) => withTimeout(prisma.$queryRaw`SELECT 1`, timeoutMs).then(() => undefined),
+      ping: async (timeoutMs = 1_000) => {
+        try {
+          await withTimeout(prisma.$queryRaw`SELECT 1`, timeoutMs);
+        } catch (err) {
+          pingLog.error({ err, timeoutMs }, 'database not ready');
+          throw err;
+        }
+      },
       close: () => {
         closing ??= (async () => {
           const closeLog = dbFunctionLogger(opts.log, 'closeDatabase');

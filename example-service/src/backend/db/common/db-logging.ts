@@ -14,6 +14,7 @@ export const silentLogger: Logger = pino({ level: 'silent' });
  * @param log - the caller's logger (root or module logger).
  * @param fn - the function's name, e.g. `applyMigrations`.
  * @returns a child logger carrying `{ fn }`; always pass a message string so the prefix shows.
+ * @throws never.
  */
 export function dbFunctionLogger(log: Logger, fn: string): Logger {
   return log.child({ fn }, { msgPrefix: `[${DB_MODULE}:${fn}] ` });
@@ -24,6 +25,7 @@ export function dbFunctionLogger(log: Logger, fn: string): Logger {
  *
  * @param url - a `postgres://` or `postgresql://` URL.
  * @returns `host:port/database`, or `<unparsable url>` when the URL cannot be parsed.
+ * @throws never.
  */
 export function describeDatabaseUrl(url: string): string {
   try {
@@ -32,6 +34,26 @@ export function describeDatabaseUrl(url: string): string {
     return `${parsed.hostname}:${parsed.port || '5432'}/${database}`;
   } catch {
     return '<unparsable url>';
+  }
+}
+
+/**
+ * Checks that a database URL parses, with an error that does not echo it (Node's `Invalid URL`
+ * error carries the input, credentials included, and pino would log it).
+ *
+ * @param url - the URL to check.
+ * @returns nothing.
+ * @throws {TypeError} when it is not a `postgres://` or `postgresql://` URL.
+ */
+export function assertDatabaseUrl(url: string): void {
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new TypeError('the database URL is not a valid postgres:// or postgresql:// URL');
   }
 }
 

@@ -1,6 +1,8 @@
+import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DataDirInUseError } from './data-dir-lock.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { captureLog, cleanupTempDirs, freshEmbedded, tempDir } from './test-support.js';
 
@@ -107,5 +109,29 @@ describe('startEmbeddedPostgres', () => {
     await db.close();
 
     expect(results).toEqual(Array.from({ length: 40 }, (_, i) => i));
+  });
+});
+
+describe('startEmbeddedPostgres on a data directory in use', () => {
+  it('When the dataDir is already open, then a second start fails; after stop it opens again', async () => {
+    const dataDir = path.join(await tempDir('locked'), 'data');
+    const { log } = captureLog('silent');
+    const first = await startEmbeddedPostgres({ dataDir, log });
+
+    const second = await startEmbeddedPostgres({ dataDir, log }).catch((err: unknown) => err);
+    await first.stop();
+    const third = await startEmbeddedPostgres({ dataDir, log });
+    await third.stop();
+
+    expect(second).toBeInstanceOf(DataDirInUseError);
+  });
+
+  it('When the lock was left by a dead process, then it is taken over', async () => {
+    const dataDir = path.join(await tempDir('stale'), 'data');
+    await writeFile(`${dataDir}.lock`, '2147483646\n');
+    const server = await startEmbeddedPostgres({ dataDir, log: captureLog('silent').log });
+    await server.stop();
+
+    await expect(access(`${dataDir}.lock`)).rejects.toThrow(); // released on stop
   });
 });

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { startConnectionGate } from './connection-gate.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { dbFunctionLogger, type Logger } from './db-logging.js';
 
 /** Options of {@link startEmbeddedPostgres}. */
@@ -37,6 +38,7 @@ export interface EmbeddedPostgres {
  *
  * @param opts - `dataDir` (persistent) or none (in memory), an optional snapshot, and the logger.
  * @returns the URL and the stop function.
+ * @throws {DataDirInUseError} when another live process (or this one) has `dataDir` open.
  * @throws when PGlite cannot open `dataDir` (e.g. corrupt, or a newer PGlite format) or a port
  *   cannot be bound.
  */
@@ -46,8 +48,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const started = performance.now();
   let db: PGlite | undefined;
   let server: PGLiteSocketServer | undefined;
+  let unlock: (() => Promise<void>) | undefined;
   try {
-    if (opts.dataDir !== undefined) await mkdir(opts.dataDir, { recursive: true });
+    if (opts.dataDir !== undefined) {
+      unlock = await lockDataDir(opts.dataDir);
+      await mkdir(opts.dataDir, { recursive: true });
+    }
     const pglite = await PGlite.create({
       ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}),
       ...(opts.snapshot !== undefined ? { loadDataDir: opts.snapshot } : {}),
@@ -82,6 +88,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
           await gate.close();
           await socketServer.stop();
           await pglite.close();
+          await unlock?.();
           stopLog.info({ dataDir: opts.dataDir ?? '(memory)' }, 'embedded PostgreSQL stopped');
         })();
         return stopping;
@@ -96,6 +103,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     log.error({ err, dataDir: opts.dataDir ?? '(memory)' }, 'failed to start embedded PostgreSQL');
     await server?.stop().catch(() => undefined);
     if (db !== undefined && !db.closed) await db.close().catch(() => undefined);
+    await unlock?.();
     throw err;
   }
 }

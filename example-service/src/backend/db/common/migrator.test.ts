@@ -149,6 +149,28 @@ describe.runIf(process.env.DATABASE_URL !== undefined)('applyMigrations on a Pos
     }
   });
 
+  it("When another session holds Prisma's advisory lock, then applyMigrations waits for it", async () => {
+    const db = scratchOnServer(serverUrl);
+    const { log } = captureLog('silent');
+    await applyMigrations({ url: db.url, migrationsDir: await writeMigrations({}), log }); // creates the db
+    const holder = new pg.Client(db.url);
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock(72707369)');
+      let done = false;
+      const run = applyMigrations({ url: db.url, migrationsDir: await writeMigrations({ '20260101000000_init': INIT }), log }).then(
+        (result) => ((done = true), result),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(done).toBe(false);
+      await holder.query('SELECT pg_advisory_unlock(72707369)');
+      expect((await run).applied).toEqual(['20260101000000_init']);
+    } finally {
+      await holder.end();
+      await db.close();
+    }
+  });
+
   it('When the URL holds a password, then no log line contains it', async () => {
     const target = scratchOnServer(serverUrl);
     const url = new URL(target.url);

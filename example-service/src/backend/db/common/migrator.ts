@@ -94,14 +94,22 @@ export async function applyMigrations(opts: ApplyMigrationsOptions): Promise<{ a
   const log = dbFunctionLogger(opts.log, 'applyMigrations');
   const target = describeDatabaseUrl(opts.url);
   log.debug({ target, migrationsDir: opts.migrationsDir }, 'called');
-  const migrationsList = await readMigrationsList(opts.migrationsDir);
-  await ensureDatabaseExists({ url: opts.url, log: opts.log });
-  const started = performance.now();
-  const opened = await openSchemaEngine({ url: opts.url, log: opts.log });
-  const initMs = Math.round(performance.now() - started);
   try {
-    const output = await opened.engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
-    const applied = output.appliedMigrationNames;
+    const migrationsList = await readMigrationsList(opts.migrationsDir);
+    await ensureDatabaseExists({ url: opts.url, log: opts.log });
+    const started = performance.now();
+    const opened = await openSchemaEngine({ url: opts.url, log: opts.log });
+    const initMs = Math.round(performance.now() - started);
+    let applied: string[];
+    try {
+      applied = (await opened.engine.applyMigrations({ migrationsList, filters: NO_FILTERS })).appliedMigrationNames;
+    } catch (err) {
+      const pgError = opened.lastScriptError();
+      const reason = pgError === undefined ? engineReason(err) : `${engineReason(err)} (PostgreSQL: ${pgError.message})`;
+      throw new MigrationError(`Applying migrations to ${target} failed: ${reason}`, (err as { code?: string }).code, pgError ?? err);
+    } finally {
+      await opened.close();
+    }
     const applyMs = Math.round(performance.now() - started) - initMs;
     log.info(
       { target, applied, known: migrationsList.migrationDirectories.length, initMs, applyMs },
@@ -109,16 +117,7 @@ export async function applyMigrations(opts: ApplyMigrationsOptions): Promise<{ a
     );
     return { applied };
   } catch (err) {
-    const pgError = opened.lastScriptError();
-    const reason = pgError !== undefined ? `${engineReason(err)} (PostgreSQL: ${pgError.message})` : engineReason(err);
-    const error = new MigrationError(
-      `Applying migrations to ${target} failed: ${reason}`,
-      (err as { code?: string }).code,
-      pgError ?? err,
-    );
-    log.error({ err: error, target }, 'migration failed');
-    throw error;
-  } finally {
-    await opened.close();
+    log.error({ err, target }, 'migration failed');
+    throw err;
   }
 }

@@ -1,5 +1,12 @@
 import pg from 'pg';
-import { databaseNameOf, dbFunctionLogger, describeDatabaseUrl, withDatabase, type Logger } from './db-logging.js';
+import {
+  assertDatabaseUrl,
+  databaseNameOf,
+  dbFunctionLogger,
+  describeDatabaseUrl,
+  withDatabase,
+  type Logger,
+} from './db-logging.js';
 
 const CONNECT_TIMEOUT_MS = 5_000;
 const DATABASE_MISSING = '3D000';
@@ -45,14 +52,15 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
  *
  * @param opts - the URL and the logger.
  * @returns whether the database was created.
- * @throws {DatabaseUnavailableError} when the server cannot be reached, refuses the credentials, or
- *   the database cannot be created (e.g. no CREATEDB right).
+ * @throws {DatabaseUnavailableError} when the URL is malformed, the server cannot be reached,
+ *   refuses the credentials, or the database cannot be created (e.g. no CREATEDB right).
  */
 export async function ensureDatabaseExists(opts: { url: string; log: Logger }): Promise<{ created: boolean }> {
   const log = dbFunctionLogger(opts.log, 'ensureDatabaseExists');
   const target = describeDatabaseUrl(opts.url);
   log.debug({ target }, 'called');
   try {
+    assertDatabaseUrl(opts.url);
     await withClient(opts.url, (client) => client.query('SELECT 1'));
     log.debug({ target, created: false }, 'database reachable');
     return { created: false };

@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../../../generated/prisma/client.js';
-import { dbFunctionLogger, describeDatabaseUrl, silentLogger, type Logger } from './db-logging.js';
+import { assertDatabaseUrl, dbFunctionLogger, describeDatabaseUrl, silentLogger, type Logger } from './db-logging.js';
+import { translatePrismaError } from './prisma-errors.js';
 
 export { PrismaClient };
 
@@ -16,15 +17,22 @@ export interface PrismaClientOptions {
   statementTimeoutMs?: number;
   /** Close a connection idle for this many ms (pg's default: 10000). */
   idleTimeoutMs?: number;
+  /**
+   * Client-side limit on one query, in ms: covers a network that swallows packets, where the
+   * server-side `statement_timeout` never fires. Default: statement timeout + 2000 (or none).
+   */
+  queryTimeoutMs?: number;
   log?: Logger;
 }
 
 /**
- * Creates the generated Prisma Client (Rust-free, `prisma-client` generator) on `@prisma/adapter-pg`.
+ * Creates the generated Prisma Client (Rust-free, `prisma-client` generator) on `@prisma/adapter-pg`,
+ * extended so that every operation throws domain errors ({@link translatePrismaError}).
  * Nothing connects until the first query.
  *
  * @param opts - URL, pool size and timeouts, and an optional logger.
  * @returns a PrismaClient; call `$disconnect()` to end its pool.
+ * @throws {TypeError} when the URL is not a postgres:// URL.
  * @throws {RangeError} when a size or timeout is negative or not an integer.
  */
 export function createPrismaClient(opts: PrismaClientOptions): PrismaClient {
@@ -33,13 +41,28 @@ export function createPrismaClient(opts: PrismaClientOptions): PrismaClient {
   const connectionTimeoutMillis = opts.connectTimeoutMs ?? 5_000;
   const statementTimeout = opts.statementTimeoutMs ?? 30_000;
   const idleTimeoutMillis = opts.idleTimeoutMs ?? 10_000;
-  const settings = { target: describeDatabaseUrl(opts.url), max, connectionTimeoutMillis, statementTimeout, idleTimeoutMillis };
+  const queryTimeout = opts.queryTimeoutMs ?? (statementTimeout > 0 ? statementTimeout + 2_000 : 0);
+  const settings = {
+    target: describeDatabaseUrl(opts.url),
+    max,
+    connectionTimeoutMillis,
+    statementTimeout,
+    queryTimeout,
+    idleTimeoutMillis,
+  };
   log.debug(settings, 'called');
+  try {
+    assertDatabaseUrl(opts.url);
+  } catch (err) {
+    log.error({ err }, 'invalid options');
+    throw err;
+  }
   for (const [name, value, min] of [
     ['poolMax', max, 1],
     ['connectTimeoutMs', connectionTimeoutMillis, 0],
     ['statementTimeoutMs', statementTimeout, 0],
     ['idleTimeoutMs', idleTimeoutMillis, 0],
+    ['queryTimeoutMs', queryTimeout, 0],
   ] as const) {
     if (!Number.isInteger(value) || value < min) {
       const err = new RangeError(`${name} must be an integer >= ${min}`);
@@ -54,10 +77,24 @@ export function createPrismaClient(opts: PrismaClientOptions): PrismaClient {
       connectionTimeoutMillis,
       idleTimeoutMillis,
       ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
+      ...(queryTimeout > 0 ? { query_timeout: queryTimeout } : {}),
     },
     { onPoolError: (err) => log.warn({ err }, 'idle connection error') },
   );
-  const prisma = new PrismaClient({ adapter });
+  // Every operation's Prisma/driver error becomes a domain error (409 / 404 / 503) in one place,
+  // so generated repositories need no per-module mapping and no Prisma text reaches a client.
+  const prisma = new PrismaClient({ adapter }).$extends({
+    name: 'domain-errors',
+    query: {
+      async $allOperations({ model, args, query }) {
+        try {
+          return await query(args);
+        } catch (err) {
+          throw translatePrismaError(err, model, (args as { where?: { id?: unknown } } | undefined)?.where?.id);
+        }
+      },
+    },
+  }) as unknown as PrismaClient;
   log.debug(settings, 'client created');
   return prisma;
 }

@@ -46,6 +46,7 @@ export async function readSchemaFiles(schemaDir: string): Promise<SchemaContaine
  *
  * @param script - the engine's SQL output.
  * @returns the script unchanged, or '' when it holds no statement.
+ * @throws never.
  */
 export function normaliseDiffScript(script: string | null | undefined): string {
   if (script === null || script === undefined) return '';

@@ -12,6 +12,7 @@ import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { SchemaEngine, SchemaContainer } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
 import { dbFunctionLogger, describeDatabaseUrl, type Logger } from './db-logging.js';
+import { DatabaseUnavailableError } from './postgres-admin.js';
 
 export type { SchemaEngine };
 
@@ -106,6 +107,7 @@ export function loadSchemaEngineWasm(): Promise<typeof glue> {
  * @param pool - a pg pool with `max: 1`, owned by the caller.
  * @param onScriptError - receives PostgreSQL's original error when a script fails.
  * @returns the factory for `SchemaEngine.new`.
+ * @throws never itself; `connect()` throws if adapter-pg's internals changed.
  */
 export function createMigrationAdapterFactory(
   pool: pg.Pool,
@@ -136,11 +138,12 @@ export function createMigrationAdapterFactory(
 }
 
 /**
- * Opens a wasm schema engine on one database. The engine connects eagerly and crashes on connection
- * errors, so callers check connectivity first (see postgres-admin.ts).
+ * Opens a wasm schema engine on one database. The engine connects eagerly and crashes the process on
+ * connection errors, so the connection is tried with `pg` first.
  *
  * @param opts - the database URL, the Prisma schema files (or none), and the logger.
  * @returns the engine and its close function.
+ * @throws {DatabaseUnavailableError} when the database cannot be reached.
  * @throws when the wasm cannot be loaded or the engine refuses the schema files.
  */
 export async function openSchemaEngine(opts: {
@@ -151,7 +154,6 @@ export async function openSchemaEngine(opts: {
   const log = dbFunctionLogger(opts.log, 'openSchemaEngine');
   log.debug({ target: describeDatabaseUrl(opts.url), files: opts.datamodels?.length ?? 0 }, 'called');
   const started = performance.now();
-  const wasm = await loadSchemaEngineWasm();
   const pool = new pg.Pool({ connectionString: opts.url, max: 1, idleTimeoutMillis: 0 });
   pool.on('error', (err) => log.warn({ err }, 'idle connection error'));
   let scriptError: Error | undefined;
@@ -164,6 +166,12 @@ export async function openSchemaEngine(opts: {
   };
   let engine: SchemaEngine;
   try {
+    // The engine connects eagerly and a connection error escapes as an uncaught exception that
+    // kills the process (e.g. "Database `x` does not exist"): prove the connection works first.
+    await pool.query('SELECT 1').catch((err: unknown) => {
+      throw new DatabaseUnavailableError(describeDatabaseUrl(opts.url), err);
+    });
+    const wasm = await loadSchemaEngineWasm();
     const datamodels = opts.datamodels?.map((file): [string, string] => [file.path, file.content]);
     engine = await wasm.SchemaEngine.new({ datamodels }, engineLog, bindMigrationAwareSqlAdapterFactory(factory));
   } catch (err) {

@@ -6,11 +6,12 @@ import {
   type Logger,
   type PageRequest,
 } from '../../services/common/index.js';
-import type {
-  Customer,
-  CustomerPatch,
-  CustomersRepository,
-  NewCustomer,
+import {
+  CustomerInUseError,
+  type Customer,
+  type CustomerPatch,
+  type CustomersRepository,
+  type NewCustomer,
 } from '../../services/customers/index.js';
 import { isPrismaError, type PrismaClient } from '../common/index.js';
 
@@ -33,6 +34,16 @@ function toEntity(row: CustomerRow): Customer {
 }
 
 /**
+ * Turns a database refusal into the module's domain error; anything else is rethrown.
+ *
+ * @param err - what Prisma threw on create or update.
+ * @returns never; always throws.
+ */
+function refusal(err: unknown): never {
+  throw err;
+}
+
+/**
  * The Prisma adapter of the `customers` repository port (table `customers`).
  *
  * @param prisma - the service's Prisma client.
@@ -43,7 +54,9 @@ export function createCustomersPrismaRepository(prisma: PrismaClient, rootLog: L
   const log = moduleLogger(rootLog, 'CustomersDb');
   const fn = (name: string): Logger => functionLogger(log, 'CustomersDb', name);
   return {
-    create: logged(fn('create'), async (data: NewCustomer) => toEntity(await prisma.customer.create({ data }))),
+    create: logged(fn('create'), async (data: NewCustomer) =>
+      toEntity(await prisma.customer.create({ data: data }).catch(refusal)),
+    ),
     findById: logged(fn('findById'), async (id: number) => {
       const row = await prisma.customer.findUnique({ where: { id } });
       return row ? toEntity(row) : null;
@@ -57,12 +70,17 @@ export function createCustomersPrismaRepository(prisma: PrismaClient, rootLog: L
         return toEntity(await prisma.customer.update({ where: { id }, data: patch }));
       } catch (err) {
         if (isPrismaError(err, 'P2025')) return null;
-        throw err;
+        return refusal(err);
       }
     }),
     delete: logged(fn('delete'), async (id: number) => {
-      const { count } = await prisma.customer.deleteMany({ where: { id } });
-      return count > 0;
+      try {
+        const { count } = await prisma.customer.deleteMany({ where: { id } });
+        return count > 0;
+      } catch (err) {
+        if (isPrismaError(err, 'P2003')) throw new CustomerInUseError(id);
+        throw err;
+      }
     }),
   };
 }

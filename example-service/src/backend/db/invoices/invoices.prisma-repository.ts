@@ -6,11 +6,12 @@ import {
   type Logger,
   type PageRequest,
 } from '../../services/common/index.js';
-import type {
-  Invoice,
-  InvoicePatch,
-  InvoicesRepository,
-  NewInvoice,
+import {
+  InvoiceInUseError,
+  type Invoice,
+  type InvoicePatch,
+  type InvoicesRepository,
+  type NewInvoice,
 } from '../../services/invoices/index.js';
 import { isPrismaError, type PrismaClient } from '../common/index.js';
 
@@ -34,6 +35,16 @@ function toEntity(row: InvoiceRow): Invoice {
 }
 
 /**
+ * Turns a database refusal into the module's domain error; anything else is rethrown.
+ *
+ * @param err - what Prisma threw on create or update.
+ * @returns never; always throws.
+ */
+function refusal(err: unknown): never {
+  throw err;
+}
+
+/**
  * The Prisma adapter of the `invoices` repository port (table `invoices`).
  *
  * @param prisma - the service's Prisma client.
@@ -44,7 +55,9 @@ export function createInvoicesPrismaRepository(prisma: PrismaClient, rootLog: Lo
   const log = moduleLogger(rootLog, 'InvoicesDb');
   const fn = (name: string): Logger => functionLogger(log, 'InvoicesDb', name);
   return {
-    create: logged(fn('create'), async (data: NewInvoice) => toEntity(await prisma.invoice.create({ data }))),
+    create: logged(fn('create'), async (data: NewInvoice) =>
+      toEntity(await prisma.invoice.create({ data: data }).catch(refusal)),
+    ),
     findById: logged(fn('findById'), async (id: number) => {
       const row = await prisma.invoice.findUnique({ where: { id } });
       return row ? toEntity(row) : null;
@@ -58,12 +71,17 @@ export function createInvoicesPrismaRepository(prisma: PrismaClient, rootLog: Lo
         return toEntity(await prisma.invoice.update({ where: { id }, data: patch }));
       } catch (err) {
         if (isPrismaError(err, 'P2025')) return null;
-        throw err;
+        return refusal(err);
       }
     }),
     delete: logged(fn('delete'), async (id: number) => {
-      const { count } = await prisma.invoice.deleteMany({ where: { id } });
-      return count > 0;
+      try {
+        const { count } = await prisma.invoice.deleteMany({ where: { id } });
+        return count > 0;
+      } catch (err) {
+        if (isPrismaError(err, 'P2003')) throw new InvoiceInUseError(id);
+        throw err;
+      }
     }),
   };
 }

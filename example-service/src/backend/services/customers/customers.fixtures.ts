@@ -19,13 +19,15 @@ export function buildNewCustomer(overrides: Partial<NewCustomer> = {}): NewCusto
 /**
  * A patch that changes every field to a second valid value.
  *
+ * @param overrides - properties to replace (e.g. the ids of referenced rows).
  * @returns a full patch, distinct from the values of `buildNewCustomer`.
  */
-export function buildOtherCustomer(): NewCustomer {
+export function buildOtherCustomer(overrides: Partial<NewCustomer> = {}): NewCustomer {
   return {
     name: 'name-2',
     email: 'email-2',
     phone: 'phone-2',
     notes: 'Other notes.',
+    ...overrides,
   };
 }

@@ -18,7 +18,7 @@ export function createInMemoryCustomersRepository(rootLog: Logger): CustomersRep
     create: logged(fn('create'), async (data: NewCustomer) => {
       const now = new Date();
       const row: Customer = {
-        id: nextId++,
+        id: nextId,
         name: data.name,
         email: data.email,
         phone: data.phone ?? null,
@@ -26,6 +26,7 @@ export function createInMemoryCustomersRepository(rootLog: Logger): CustomersRep
         createdAt: now,
         updatedAt: now,
       };
+      nextId += 1;
       rows.set(row.id, row);
       return { ...row };
     }),

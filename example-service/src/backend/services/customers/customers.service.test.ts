@@ -14,9 +14,10 @@ describe('CustomersService', () => {
   });
 
   it('When a customer is created, then it gets an id and can be read back', async () => {
-    const created = await service.create(buildNewCustomer());
+    const input = buildNewCustomer();
+    const created = await service.create(input);
     expect(created.id).toBeGreaterThan(0);
-    expect(created).toMatchObject(buildNewCustomer());
+    expect(created).toMatchObject(input);
     await expect(service.get(created.id)).resolves.toEqual(created);
   });
 
@@ -31,9 +32,10 @@ describe('CustomersService', () => {
 
   it('When a customer is updated, then the change is kept', async () => {
     const created = await service.create(buildNewCustomer());
-    const updated = await service.update(created.id, buildOtherCustomer());
-    expect(updated).toMatchObject(buildOtherCustomer());
-    await expect(service.get(created.id)).resolves.toMatchObject(buildOtherCustomer());
+    const change = buildOtherCustomer();
+    const updated = await service.update(created.id, change);
+    expect(updated).toMatchObject(change);
+    await expect(service.get(created.id)).resolves.toMatchObject(change);
   });
 
   it('When a customer is removed, then it is gone', async () => {

@@ -20,14 +20,16 @@ export function buildNewInvoice(overrides: Partial<NewInvoice> = {}): NewInvoice
 /**
  * A patch that changes every field to a second valid value.
  *
+ * @param overrides - properties to replace (e.g. the ids of referenced rows).
  * @returns a full patch, distinct from the values of `buildNewInvoice`.
  */
-export function buildOtherInvoice(): NewInvoice {
+export function buildOtherInvoice(overrides: Partial<NewInvoice> = {}): NewInvoice {
   return {
     number: 'number-2',
     amount: '56.78',
     paid: false,
     dueAt: new Date('2026-02-28T08:30:00.000Z'),
     note: 'Other note.',
+    ...overrides,
   };
 }

@@ -18,7 +18,7 @@ export function createInMemoryInvoicesRepository(rootLog: Logger): InvoicesRepos
     create: logged(fn('create'), async (data: NewInvoice) => {
       const now = new Date();
       const row: Invoice = {
-        id: nextId++,
+        id: nextId,
         number: data.number,
         amount: data.amount,
         paid: data.paid,
@@ -27,6 +27,7 @@ export function createInMemoryInvoicesRepository(rootLog: Logger): InvoicesRepos
         createdAt: now,
         updatedAt: now,
       };
+      nextId += 1;
       rows.set(row.id, row);
       return { ...row };
     }),

@@ -14,9 +14,10 @@ describe('InvoicesService', () => {
   });
 
   it('When an invoice is created, then it gets an id and can be read back', async () => {
-    const created = await service.create(buildNewInvoice());
+    const input = buildNewInvoice();
+    const created = await service.create(input);
     expect(created.id).toBeGreaterThan(0);
-    expect(created).toMatchObject(buildNewInvoice());
+    expect(created).toMatchObject(input);
     await expect(service.get(created.id)).resolves.toEqual(created);
   });
 
@@ -31,9 +32,10 @@ describe('InvoicesService', () => {
 
   it('When an invoice is updated, then the change is kept', async () => {
     const created = await service.create(buildNewInvoice());
-    const updated = await service.update(created.id, buildOtherInvoice());
-    expect(updated).toMatchObject(buildOtherInvoice());
-    await expect(service.get(created.id)).resolves.toMatchObject(buildOtherInvoice());
+    const change = buildOtherInvoice();
+    const updated = await service.update(created.id, change);
+    expect(updated).toMatchObject(change);
+    await expect(service.get(created.id)).resolves.toMatchObject(change);
   });
 
   it('When an invoice is removed, then it is gone', async () => {
