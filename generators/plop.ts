@@ -1,6 +1,10 @@
 import { join, resolve } from 'node:path';
 import type { NodePlopAPI } from 'plop';
-import { runEndpoint } from './endpoint/index.js';
+import { readFlags } from './cli/flags.js';
+import { finish, errorResult } from './cli/report.js';
+import { executeJob, type Job } from './cli/runner.js';
+import { generatePrismaClient, planEndpoint } from './endpoint/index.js';
+import { planUndo } from './endpoint/undo.js';
 import { GeneratorInputError } from './errors.js';
 import { parseFields } from './fields.js';
 import { moduleNames } from './naming.js';
@@ -9,11 +13,11 @@ import { moduleNames } from './naming.js';
 class NoTtyPrompt {
   constructor(private readonly question: { name: string; message: string }) {}
   run(): Promise<never> {
-    return Promise.reject(
-      new GeneratorInputError(
-        `Missing "${this.question.name}" and no terminal to ask on: pass it as an argument, e.g. npx plop endpoint invoices "number:string amount:int".`,
-      ),
+    const err = new GeneratorInputError(
+      `Missing "${this.question.name}" and no terminal to ask on: pass it as an argument, e.g. npx plop endpoint invoices "number:string amount:int".`,
     );
+    if (process.argv.includes('--json')) finish(errorResult(err), true);
+    return Promise.reject(err);
   }
 }
 
@@ -38,9 +42,13 @@ export function targetService(plop: NodePlopAPI): string {
   return dest === resolve(root) ? join(root, 'example-service') : dest;
 }
 
+type JobFactory = (answers: Record<string, string>, serviceDir: string, flags: ReturnType<typeof readFlags>) => Omit<Job, 'repoRoot'>;
+
 /**
- * Registers the generators on plop. Prompts only ask on a terminal; without one a missing value
- * is a refusal (exit 1), never a hang.
+ * Registers the generators on plop: `endpoint`, `destroy`. Prompts ask only on a terminal; without
+ * one a missing value is a refusal (exit non-zero), never a hang. Every action runs through
+ * {@link executeJob} and ends the process itself with exit 0 only on success, printing one JSON
+ * object with `--json`.
  *
  * @param plop - the plop API.
  */
@@ -48,25 +56,70 @@ export function registerGenerators(plop: NodePlopAPI): void {
   const interactive = Boolean(process.stdin.isTTY);
   if (!interactive) plop.setPrompt('scaffold-input', NoTtyPrompt as never);
   const type = interactive ? 'input' : 'scaffold-input';
+  // Without a terminal the action validates (so refusals come back as JSON too).
+  const validate = (fn: (value: string) => unknown) => (interactive ? check(fn) : () => true);
+  const action = (factory: JobFactory) => (answers: unknown): string => {
+    let flags: ReturnType<typeof readFlags>;
+    try {
+      flags = readFlags();
+    } catch (err) {
+      return finish(errorResult(err), process.argv.includes('--json'));
+    }
+    const serviceDir = targetService(plop);
+    const job = factory(answers as Record<string, string>, serviceDir, flags);
+    return finish(executeJob({ ...job, repoRoot: plop.getPlopfilePath() }, flags), flags.json);
+  };
 
-  plop.setActionType('scaffold-endpoint', (answers) => {
-    const { name, fields } = answers as { name: string; fields: string };
-    const plan = runEndpoint({ serviceDir: targetService(plop), name, fields });
-    const files = plan.changes.map((c) => `${c.kind === 'create' ? '+' : '~'} ${c.path}`);
-    return `module ${plan.names.name}: ${plan.changes.length} files\n${files.join('\n')}`;
-  });
+  plop.setActionType('scaffold-endpoint', action(({ name = '', fields = '' }, serviceDir) => ({
+    serviceDir,
+    run: `endpoint ${name}`,
+    plan: () => {
+      const plan = planEndpoint({ serviceDir, name, fields });
+      const refs = plan.fields.flatMap((f) => (f.ref ? [f.ref.target.name] : []));
+      return {
+        changes: plan.changes,
+        objective: `Add module \`${plan.names.name}\` (create, get, list, update, remove) with fields \`${plan.record.fields}\`.`,
+        reuse: `services/common (logging, errors, pagination), api/common (route, validation, schemas), db/common (Prisma client, errors)${refs.length ? `; references ${refs.join(', ')}` : ''}.`,
+        nextAction: `npm run typecheck && npx vitest run ${plan.names.name}`,
+      };
+    },
+    after: () => generatePrismaClient(serviceDir),
+  })));
+
+  plop.setActionType('scaffold-destroy', action(({ name = '' }, serviceDir, flags) => ({
+    serviceDir,
+    run: `destroy ${name}`,
+    plan: () => {
+      const changes = planUndo({ serviceDir, name, force: flags.force });
+      return {
+        changes,
+        objective: `Remove module \`${name}\` and its registrations; its committed migration stays and a new one drops the table.`,
+        reuse: 'none (removal).',
+        nextAction: 'npm run typecheck && npm test',
+        // Undoing an uncommitted module leaves no trace; dropping a committed one is logged.
+        record: changes.some((c) => c.kind === 'create' && /_drop_/.test(c.path)),
+      };
+    },
+    after: () => generatePrismaClient(serviceDir),
+  })));
 
   plop.setGenerator('endpoint', {
     description: 'CRUD module: core service + port, Prisma adapter + migration, Express router, tests, .http',
     prompts: [
-      { type, name: 'name', message: 'Module name (plural, e.g. invoices)', validate: check(moduleNames) },
+      { type, name: 'name', message: 'Module name (plural, e.g. invoices)', validate: validate(moduleNames) },
       {
         type,
         name: 'fields',
-        message: 'Fields, "name:type" separated by spaces (string text int decimal boolean datetime; trailing ? = optional)',
-        validate: check(parseFields),
+        message: 'Fields "name:type" (string text int bigint decimal boolean datetime uuid json enum(a|b) ref(module); ? optional, ! unique, =default)',
+        validate: validate(parseFields),
       },
     ],
     actions: [{ type: 'scaffold-endpoint' }],
+  });
+
+  plop.setGenerator('destroy', {
+    description: 'Remove a generated module (files, registrations); a committed migration gets a drop-table migration',
+    prompts: [{ type, name: 'name', message: 'Module to remove' }],
+    actions: [{ type: 'scaffold-destroy' }],
   });
 }

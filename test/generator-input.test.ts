@@ -34,7 +34,7 @@ describe('parseFields', () => {
     ]);
     expect(fields[4]?.sql).toBe('"note" TEXT');
     expect(fields[1]?.sql).toBe('"amount" INTEGER NOT NULL');
-    expect(fields[4]?.prisma).toBe('note String?');
+    expect(fields[4]?.prismaLines).toEqual(['note String?']);
   });
   it.each([
     ['', /No fields/],

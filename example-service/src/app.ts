@@ -1,11 +1,18 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import * as api from './backend/api/index.js';
 import {
+  buildOpenApiDocument,
   createRouteTable,
   errorHandler,
   httpLogger,
+  isCrudModuleSpec,
   notFoundHandler,
+  rateLimiter,
+  renderDocsPage,
   requestIdMiddleware,
+  requireJsonBody,
+  type RateLimitOptions,
   type Services,
 } from './backend/api/index.js';
 import type { Logger } from './backend/services/common/index.js';
@@ -19,33 +26,62 @@ export interface AppDeps {
   log: Logger;
   /** Resolves when the database answers; rejects otherwise (drives `GET /readyz`). */
   checkReady: () => Promise<void>;
+  /** True once a graceful stop began: `/readyz` answers 503 and responses close their connection. */
+  isDraining?: () => boolean;
+  /** Per-IP rate limit; off when absent (unit tests) or when `limit` is 0. */
+  rateLimit?: RateLimitOptions;
+  /** Express `trust proxy`, set explicitly; `false` (no proxy in front) by default. */
+  trustProxy?: boolean | number | string;
 }
 
 /**
  * Builds the Express app, separate from the listener so tests can call `request(createApp(deps))`.
+ * Order: helmet (headers on every answer, errors included) → request id → access log → rate limit
+ * → JSON-only bodies (415) → JSON parser (400/413) → probes, docs, module routes → JSON 404 → the
+ * one error handler. The OpenAPI document, built from every module's zod schemas, is served at
+ * `/openapi.json` (and kept in `app.locals.openapi` for tests).
  *
- * @param deps - services, root logger and readiness probe.
+ * @param deps - services, root logger, readiness probe, drain flag, rate limit, trust proxy.
  * @returns the Express application (not listening).
  */
 export function createApp(deps: AppDeps): Express {
   const app = express();
+  const isDraining = deps.isDraining ?? (() => false);
+  const openapi = buildOpenApiDocument(Object.values(api).filter(isCrudModuleSpec));
+  app.locals.openapi = openapi;
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(helmet());
   app.use(requestIdMiddleware());
   app.use(httpLogger(deps.log));
+  app.use((_req, res, next) => {
+    if (isDraining()) res.setHeader('connection', 'close');
+    next();
+  });
+  if (deps.rateLimit) app.use(rateLimiter(deps.rateLimit));
+  app.use(requireJsonBody());
   app.use(express.json({ limit: BODY_LIMIT }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    const unavailable = (message: string): void => {
+      res.status(503).json({ error: { code: 'SERVICE.UNAVAILABLE', message } });
+    };
+    if (isDraining()) return unavailable('The service is shutting down');
     try {
       await deps.checkReady();
       res.json({ status: 'ready' });
     } catch {
-      res.status(503).json({ error: { code: 'DB.UNAVAILABLE', message: 'The database is not reachable' } });
+      unavailable('The database is not reachable');
     }
+  });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.get('/docs', (_req, res) => {
+    res.type('html').send(renderDocsPage(openapi));
   });
 
   app.use(createRouteTable(deps.services, deps.log));

@@ -15,7 +15,23 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data/pglite'),
   LOG_LEVEL: LogLevel.optional(),
   MIGRATE_ON_START: Flag.optional(),
+  RATE_LIMIT_WINDOW_MS: ms(1_000, 3_600_000).default(60_000),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  TRUST_PROXY: z.string().regex(/^(false|true|[0-9]{1,2}|[0-9a-fA-F.:/, ]{1,512}|loopback|linklocal|uniquelocal)$/, 'must be false, true, a hop count or addresses').default('false'),
+  HTTP_HEADERS_TIMEOUT_MS: ms(1_000, 120_000).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: ms(1_000, 600_000).default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: ms(1_000, 120_000).default(5_000),
+  SHUTDOWN_DELAY_MS: ms(0, 60_000).default(0),
+  SHUTDOWN_TIMEOUT_MS: ms(100, 120_000).default(10_000),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(1_000).default(10),
+  DB_CONNECT_TIMEOUT_MS: ms(100, 60_000).default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: ms(100, 600_000).default(15_000),
 });
+
+/** A duration in milliseconds within bounds. */
+function ms(min: number, max: number) {
+  return z.coerce.number().int().min(min).max(max);
+}
 
 /** The service's configuration, read once at start-up. */
 export interface Config {
@@ -31,6 +47,22 @@ export interface Config {
   prettyLogs: boolean;
   /** Apply pending migrations before serving (default: on outside production). */
   migrateOnStart: boolean;
+  /** Requests per client IP per window; 0 turns the limiter off. */
+  rateLimit: { windowMs: number; limit: number };
+  /** Express `trust proxy`: `false` (default, no proxy), `true`, a hop count or addresses. */
+  trustProxy: boolean | number | string;
+  /** Node HTTP server timeouts, in ms. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
+  /** Graceful stop: readiness fails for `delayMs` before the listener closes; in-flight work gets `timeoutMs`. */
+  shutdown: { delayMs: number; timeoutMs: number };
+  /** Pool size, connect timeout and server-side statement timeout (ms) of the database client. */
+  db: { poolMax: number; connectTimeoutMs: number; statementTimeoutMs: number };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  return /^[0-9]+$/.test(value) ? Number(value) : value;
 }
 
 /** Raised when the environment holds a bad or missing value; the message names each variable. */
@@ -49,7 +81,8 @@ export class ConfigError extends Error {
  *
  * @param env - the environment, `process.env` by default.
  * @returns the validated configuration; `PORT` defaults to 3000, `LOG_LEVEL` to `debug` in
- *   development and `info` otherwise.
+ *   development and `info` otherwise; limits and timeouts (ms) have the defaults listed in
+ *   docs/reliability.md.
  * @throws {ConfigError} when a variable is malformed; the message lists every bad variable by name
  *   and never includes its value (a URL may hold a password).
  */
@@ -71,5 +104,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? (dev ? 'debug' : 'info'),
     prettyLogs: dev,
     migrateOnStart: e.MIGRATE_ON_START ?? e.NODE_ENV !== 'production',
+    rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, limit: e.RATE_LIMIT_MAX },
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
+    shutdown: { delayMs: e.SHUTDOWN_DELAY_MS, timeoutMs: e.SHUTDOWN_TIMEOUT_MS },
+    db: { poolMax: e.DB_POOL_MAX, connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS },
   };
 }

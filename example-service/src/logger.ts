@@ -1,20 +1,20 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { currentRequestId } from './backend/services/common/index.js';
 
+/** Field names whose values never reach a log line, at any of the first four levels of nesting. */
+const SECRET_KEYS = ['password', 'token', 'secret', 'accessToken', 'refreshToken', 'apiKey', 'authorization', 'cookie', 'databaseUrl'];
+const NESTINGS = ['*', '*.*', '*.*.*', '*[*]', '*.*[*]', '*.*.*[*]'];
+
 /** Paths pino replaces with `[redacted]` on every line (pino docs/redaction.md). */
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["proxy-authorization"]',
+  'req.headers["x-api-key"]',
   'res.headers["set-cookie"]',
   'databaseUrl',
   'url',
-  '*.password',
-  '*.token',
-  '*.secret',
-  '*.databaseUrl',
-  'input[*].password',
-  'input[*].token',
+  ...SECRET_KEYS.flatMap((key) => NESTINGS.map((nesting) => `${nesting}.${key}`)),
 ];
 
 /** Options of the root logger. */

@@ -1,6 +1,8 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import stoppable from 'stoppable';
 import { createApp } from './app.js';
 import { composeServices } from './composition-root.js';
 import type { Config } from './config.js';
@@ -15,13 +17,20 @@ export interface RunningServer {
   /** The port actually bound (useful with `PORT=0`). */
   port: number;
   server: Server;
-  /** Stops accepting connections, closes idle ones, then closes the database. Idempotent. */
+  /** True once `stop` was called (readiness answers 503). */
+  draining(): boolean;
+  /**
+   * Graceful stop, idempotent: readiness turns 503, after `shutdown.delayMs` the listener closes,
+   * idle keep-alive sockets close, in-flight requests finish (each socket closes after its last
+   * response; all are cut after `shutdown.timeoutMs`), then the database closes.
+   */
   stop(): Promise<void>;
 }
 
 /**
  * Opens the database (embedded PGlite when `databaseUrl` is unset; migrations applied when
- * `migrateOnStart`), builds the app through the composition root and listens.
+ * `migrateOnStart`), builds the app through the composition root and listens with explicit
+ * timeouts (headers, whole request, keep-alive).
  *
  * @param config - the validated configuration.
  * @param root - the root logger.
@@ -37,29 +46,59 @@ export async function startServer(config: Config, root: Logger): Promise<Running
     migrationsDir: `${SERVICE_ROOT}prisma/migrations`,
     migrate: config.migrateOnStart,
     log: root,
+    poolMax: config.db.poolMax,
+    connectTimeoutMs: config.db.connectTimeoutMs,
+    statementTimeoutMs: config.db.statementTimeoutMs,
   });
+  let draining = false;
   const app = createApp({
     services: composeServices(db.prisma, root),
     log: root,
     checkReady: () => db.ping(1000),
+    isDraining: () => draining,
+    rateLimit: config.rateLimit,
+    trustProxy: config.trustProxy,
   });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
-  });
+  let server: Server & stoppable.WithStop;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const s = createServer(
+        {
+          headersTimeout: config.http.headersTimeoutMs,
+          requestTimeout: config.http.requestTimeoutMs,
+          keepAliveTimeout: config.http.keepAliveTimeoutMs,
+          // How often Node checks the two timeouts above (its default, 30 s, would let a slow client linger).
+          connectionsCheckingInterval: Math.min(1_000, config.http.headersTimeoutMs),
+        },
+        app,
+      );
+      s.once('error', reject);
+      s.listen(config.port, config.host, () => resolve(stoppable(s, config.shutdown.timeoutMs)));
+    });
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
   const port = (server.address() as AddressInfo).port;
-  log.info({ port, embedded: db.embedded }, `listening on http://localhost:${port}`);
+  log.info({ port, embedded: db.embedded, http: config.http }, `listening on http://localhost:${port}`);
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      log.info('stopping');
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
+      const stopLog = functionLogger(moduleLogger(root, 'Server'), 'Server', 'stop');
+      draining = true;
+      stopLog.info({ delayMs: config.shutdown.delayMs, timeoutMs: config.shutdown.timeoutMs }, 'draining');
+      if (config.shutdown.delayMs > 0) await sleep(config.shutdown.delayMs);
+      const graceful = await new Promise<boolean>((resolve) => {
+        server.stop((err, gracefully) => {
+          if (err) stopLog.warn({ err }, 'listener was not open');
+          resolve(gracefully ?? true);
+        });
       });
+      stopLog.info({ graceful }, 'http closed');
       await db.close();
-      log.info('stopped');
+      stopLog.info('stopped');
     })();
     return stopping;
   };
-  return { port, server, stop };
+  return { port, server, draining: () => draining, stop };
 }

@@ -46,7 +46,15 @@ export function migrationTimestamp(date: Date): string {
   return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }
 
-function nextMigrationName(serviceDir: string, table: string, now: Date): string {
+/**
+ * The next migration folder name: `<timestamp>_<suffix>`, later than every existing one.
+ *
+ * @param serviceDir - absolute service root.
+ * @param suffix - e.g. `create_orders`.
+ * @param now - the clock.
+ * @returns the folder name.
+ */
+export function nextMigrationName(serviceDir: string, suffix: string, now: Date): string {
   const dir = join(serviceDir, MIGRATIONS_DIR);
   const latest = existsSync(dir)
     ? readdirSync(dir).filter((d) => /^\d{14}_/.test(d)).sort().at(-1)?.slice(0, 14)
@@ -57,7 +65,7 @@ function nextMigrationName(serviceDir: string, table: string, now: Date): string
     const parsed = Date.UTC(+t.slice(0, 4), +t.slice(4, 6) - 1, +t.slice(6, 8), +t.slice(8, 10), +t.slice(10, 12), +t.slice(12, 14));
     stamp = migrationTimestamp(new Date(parsed + 1000));
   }
-  return `${stamp}_create_${table}`;
+  return `${stamp}_${suffix}`;
 }
 
 function assertInside(serviceDir: string, path: string): void {
@@ -153,7 +161,7 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
       throw new GeneratorInputError(`Module "${names.name}" already exists: src/backend/${dir}/${names.name} is there.`);
     }
   }
-  const migration = request.migration ?? nextMigrationName(serviceDir, names.table, request.now ?? new Date());
+  const migration = request.migration ?? nextMigrationName(serviceDir, `create_${names.table}`, request.now ?? new Date());
   const rendered = renderEndpoint(names, fields, migration);
   const changes: Change[] = rendered.files.map((file) => {
     assertInside(serviceDir, file.path);

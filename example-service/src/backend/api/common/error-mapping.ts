@@ -1,5 +1,5 @@
 import { DomainError, type DomainErrorKind } from '../../services/common/index.js';
-import { RequestValidationError, type Issue } from './validation.js';
+import { RequestValidationError, UnsupportedMediaTypeError, type Issue } from './validation.js';
 
 /** The one table that maps a domain error kind to an HTTP status (style: DDH exception base). */
 export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -65,6 +65,7 @@ export function toHttpFailure(thrown: unknown, requestId: string | undefined): H
   if (thrown instanceof RequestValidationError) {
     return reply(400, 'REQUEST.INVALID', thrown.message, thrown.issues);
   }
+  if (thrown instanceof UnsupportedMediaTypeError) return reply(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', thrown.message);
   const type = (thrown as { type?: unknown } | null)?.type;
   const known = typeof type === 'string' ? BODY_PARSER_CODES[type] : undefined;
   if (known) return reply(...known);

@@ -4,3 +4,6 @@ export * from './http-logger.js';
 export * from './request-id.js';
 export * from './validation.js';
 export * from './schemas.js';
+export * from './body-guard.js';
+export * from './openapi.js';
+export * from './rate-limit.js';

@@ -18,6 +18,15 @@ export class RequestValidationError extends Error {
   }
 }
 
+/** A body in another format than JSON; mapped to 415 `REQUEST.UNSUPPORTED_MEDIA_TYPE`. */
+export class UnsupportedMediaTypeError extends Error {
+  /** @param contentType - the request's content type (not echoed to the client). */
+  constructor(readonly contentType: string | undefined) {
+    super('The request body must be application/json');
+    this.name = 'UnsupportedMediaTypeError';
+  }
+}
+
 /** Schemas of one route; a missing part is not read. */
 export interface RouteSchemas<P, Q, B> {
   params?: z.ZodType<P>;

@@ -1,8 +1,8 @@
 import { pino } from 'pino';
-import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../app.js';
 import { composeInMemoryServices } from '../../../composition-root.js';
+import { checkedRequest } from '../common/openapi-testing.js';
 import { buildNewCustomer, buildOtherCustomer } from '../../services/customers/index.js';
 
 const log = pino({ level: 'silent' });
@@ -14,16 +14,16 @@ describe('/customers routes', () => {
     app = createApp({ services: composeInMemoryServices(log), log, checkReady: async () => {} });
   });
   const create = async (input = buildNewCustomer()): Promise<{ id: number }> =>
-    (await request(app).post('/customers').send(input).expect(201)).body as { id: number };
+    (await checkedRequest(app).post('/customers').send(input).expect(201)).body as { id: number };
 
   describe('POST /customers', () => {
     it('When the body is valid, then 201 with the stored customer', async () => {
       const input = buildNewCustomer();
-      const res = await request(app).post('/customers').send(input).expect(201);
+      const res = await checkedRequest(app).post('/customers').send(input).expect(201);
       expect(res.body).toMatchObject({ id: expect.any(Number), ...(json(input) as object) });
     });
     it('When the body has an unknown field, then 400 REQUEST.INVALID', async () => {
-      const res = await request(app).post('/customers').send({ ...buildNewCustomer(), unknownField: 1 }).expect(400);
+      const res = await checkedRequest(app).post('/customers').send({ ...buildNewCustomer(), unknownField: 1 }).expect(400);
       expect(res.body.error.code).toBe('REQUEST.INVALID');
     });
   });
@@ -31,12 +31,12 @@ describe('/customers routes', () => {
   describe('GET /customers', () => {
     it('When customers exist, then 200 with a page of them', async () => {
       const { id } = await create();
-      const res = await request(app).get('/customers?limit=10&offset=0').expect(200);
+      const res = await checkedRequest(app).get('/customers?limit=10&offset=0').expect(200);
       expect(res.body).toMatchObject({ limit: 10, offset: 0 });
       expect(res.body.items.map((item: { id: number }) => item.id)).toContain(id);
     });
     it('When the limit is over the cap, then 400 REQUEST.INVALID', async () => {
-      const res = await request(app).get('/customers?limit=100000').expect(400);
+      const res = await checkedRequest(app).get('/customers?limit=100000').expect(400);
       expect(res.body.error.code).toBe('REQUEST.INVALID');
     });
   });
@@ -45,15 +45,15 @@ describe('/customers routes', () => {
     it('When the customer exists, then 200 with it', async () => {
       const input = buildNewCustomer();
       const { id } = await create(input);
-      const res = await request(app).get(`/customers/${id}`).expect(200);
+      const res = await checkedRequest(app).get(`/customers/${id}`).expect(200);
       expect(res.body).toMatchObject({ id, ...(json(input) as object) });
     });
     it('When the id is not a positive integer, then 400 REQUEST.INVALID', async () => {
-      const res = await request(app).get('/customers/abc').expect(400);
+      const res = await checkedRequest(app).get('/customers/abc').expect(400);
       expect(res.body.error.code).toBe('REQUEST.INVALID');
     });
     it('When no customer has the id, then 404 CUSTOMER.NOT_FOUND', async () => {
-      const res = await request(app).get('/customers/999999').expect(404);
+      const res = await checkedRequest(app).get('/customers/999999').expect(404);
       expect(res.body.error.code).toBe('CUSTOMER.NOT_FOUND');
     });
   });
@@ -62,12 +62,12 @@ describe('/customers routes', () => {
     it('When the patch is valid, then 200 with the changed customer', async () => {
       const { id } = await create();
       const change = buildOtherCustomer();
-      const res = await request(app).patch(`/customers/${id}`).send(change).expect(200);
+      const res = await checkedRequest(app).patch(`/customers/${id}`).send(change).expect(200);
       expect(res.body).toMatchObject({ id, ...(json(change) as object) });
     });
     it('When the patch is empty, then 400 REQUEST.INVALID', async () => {
       const { id } = await create();
-      const res = await request(app).patch(`/customers/${id}`).send({}).expect(400);
+      const res = await checkedRequest(app).patch(`/customers/${id}`).send({}).expect(400);
       expect(res.body.error.code).toBe('REQUEST.INVALID');
     });
   });
@@ -75,11 +75,11 @@ describe('/customers routes', () => {
   describe('DELETE /customers/:id', () => {
     it('When the customer exists, then 204 and it is gone', async () => {
       const { id } = await create();
-      await request(app).delete(`/customers/${id}`).expect(204);
-      await request(app).get(`/customers/${id}`).expect(404);
+      await checkedRequest(app).delete(`/customers/${id}`).expect(204);
+      await checkedRequest(app).get(`/customers/${id}`).expect(404);
     });
     it('When the id is negative, then 400 REQUEST.INVALID', async () => {
-      const res = await request(app).delete('/customers/-1').expect(400);
+      const res = await checkedRequest(app).delete('/customers/-1').expect(400);
       expect(res.body.error.code).toBe('REQUEST.INVALID');
     });
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, pageQuery } from '../common/index.js';
+import { defineCrudModule, idParams, pageQuery } from '../common/index.js';
 
 /** Body of `POST /customers`: strict, unknown fields are refused; every string is bounded. */
 export const createCustomerBody = z.strictObject({
@@ -15,3 +15,13 @@ export const updateCustomerBody = createCustomerBody
   .refine((body) => Object.keys(body).length > 0, { message: 'give at least one field to change' });
 
 export { idParams as customerIdParams, pageQuery as customersPageQuery };
+
+/** The module's routes for the OpenAPI document and the route-wide tests (collected by the app). */
+export const customersApiSpec = defineCrudModule({
+  path: '/customers',
+  tag: 'customers',
+  scope: 'CUSTOMER',
+  create: createCustomerBody,
+  update: updateCustomerBody,
+  list: pageQuery,
+});

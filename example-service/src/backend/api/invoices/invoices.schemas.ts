@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalString, idParams, pageQuery } from '../common/index.js';
+import { decimalString, defineCrudModule, idParams, pageQuery } from '../common/index.js';
 
 /** Body of `POST /invoices`: strict, unknown fields are refused; every string is bounded. */
 export const createInvoiceBody = z.strictObject({
@@ -16,3 +16,13 @@ export const updateInvoiceBody = createInvoiceBody
   .refine((body) => Object.keys(body).length > 0, { message: 'give at least one field to change' });
 
 export { idParams as invoiceIdParams, pageQuery as invoicesPageQuery };
+
+/** The module's routes for the OpenAPI document and the route-wide tests (collected by the app). */
+export const invoicesApiSpec = defineCrudModule({
+  path: '/invoices',
+  tag: 'invoices',
+  scope: 'INVOICE',
+  create: createInvoiceBody,
+  update: updateInvoiceBody,
+  list: pageQuery,
+});

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.js';
-import { openTestDatabase } from './testing.js';
+import { openTestDatabase, SERVICE_MIGRATIONS_DIR } from './testing.js';
 import { captureLog, cleanupTempDirs, scratchOnServer, tempDir, writeMigrations } from './test-support.js';
 
 afterAll(cleanupTempDirs);
@@ -81,6 +81,8 @@ describe('openTestDatabase', () => {
   });
 
   it('When no migrations folder is given, then the service migrations (found from the module, not cwd) are applied', async () => {
+    expect(SERVICE_MIGRATIONS_DIR).toBe(path.resolve(import.meta.dirname, '../../../../prisma/migrations'));
+    expect(SERVICE_MIGRATIONS_DIR.endsWith(path.join('example-service', 'prisma', 'migrations'))).toBe(true);
     const db = await openTestDatabase();
     try {
       const rows = await db.prisma.$queryRaw<Array<{ t: string | null }>>`SELECT to_regclass('_prisma_migrations')::text AS t`;

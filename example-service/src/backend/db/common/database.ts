@@ -16,6 +16,10 @@ export interface OpenDatabaseOptions {
   log: Logger;
   /** Pool size on a real server (the embedded database always uses 1). Default 10. */
   poolMax?: number;
+  /** How long a query waits for a pool connection, in ms. Default 5000. */
+  connectTimeoutMs?: number;
+  /** Server-side `statement_timeout`, in ms. Default 30000. */
+  statementTimeoutMs?: number;
 }
 
 /** An open database. */
@@ -88,8 +92,11 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     if (opts.migrate) await applyMigrations({ url, migrationsDir: opts.migrationsDir, log: opts.log });
     // Embedded: one connection (one PGlite session), released after 1 s idle so another client
     // (e.g. psql on the same URL) gets its turn at the connection gate.
+    const timeouts = { connectTimeoutMs: opts.connectTimeoutMs, statementTimeoutMs: opts.statementTimeoutMs };
     const prisma = createPrismaClient(
-      embedded ? { url, poolMax: 1, idleTimeoutMs: 1_000, log: opts.log } : { url, poolMax: opts.poolMax, log: opts.log },
+      embedded
+        ? { url, poolMax: 1, idleTimeoutMs: 1_000, ...timeouts, log: opts.log }
+        : { url, poolMax: opts.poolMax, ...timeouts, log: opts.log },
     );
     const pingLog = dbFunctionLogger(opts.log, 'pingDatabase');
     let closing: Promise<void> | undefined;

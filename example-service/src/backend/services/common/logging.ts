@@ -28,9 +28,11 @@ export function functionLogger(moduleLog: Logger, module: string, fn: string): L
 }
 
 /**
- * Wraps an async function so that it logs its input and result at debug and its error (at warn for
- * an expected {@link DomainError}, at error otherwise) with the `[Module:function]` prefix, then
- * rethrows the error unchanged.
+ * Wraps an async function so that it logs its input and result at debug and its error with the
+ * `[Module:function]` prefix, then rethrows the error unchanged. An expected {@link DomainError}
+ * is logged at warn with its code; any other error at debug with its type only: the boundary that
+ * finally handles it (the HTTP error handler) logs it once, with its stack, status and request id,
+ * so one failure does not produce one stack trace per layer.
  *
  * @param log - the function logger from {@link functionLogger}.
  * @param impl - the implementation; receives the same arguments.
@@ -49,7 +51,7 @@ export function logged<A extends unknown[], R>(
       return result;
     } catch (err) {
       if (err instanceof DomainError) log.warn({ code: err.code }, 'refused');
-      else log.error({ err }, 'failed');
+      else log.debug({ errorType: err instanceof Error ? err.name : typeof err }, 'failed');
       throw err;
     }
   };

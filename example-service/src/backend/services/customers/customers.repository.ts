@@ -6,14 +6,40 @@ import type { Customer, CustomerPatch, NewCustomer } from './customers.entity.js
  * repository (`db/customers`) and the in-memory one beside this file.
  */
 export interface CustomersRepository {
-  /** Stores a new customer; resolves to it with its id and timestamps. */
+  /**
+   * Stores a new customer.
+   *
+   * @param data - its fields.
+   * @returns it, with its id and timestamps.
+   */
   create(data: NewCustomer): Promise<Customer>;
-  /** Resolves to the customer with that id, or `null`. */
+  /**
+   * Reads one customer.
+   *
+   * @param id - its id.
+   * @returns the customer, or `null` when there is none.
+   */
   findById(id: number): Promise<Customer | null>;
-  /** Resolves to one page of customers in ascending id order. */
+  /**
+   * Reads one page of customers in ascending id order.
+   *
+   * @param page - limit and offset.
+   * @returns the rows of the page.
+   */
   list(page: PageRequest): Promise<Customer[]>;
-  /** Applies the patch; resolves to the updated customer, or `null` when there is none. */
+  /**
+   * Applies a patch.
+   *
+   * @param id - the customer's id.
+   * @param patch - the fields to change.
+   * @returns the updated customer, or `null` when there is none.
+   */
   update(id: number, patch: CustomerPatch): Promise<Customer | null>;
-  /** Deletes the customer; resolves to `false` when there was none. */
+  /**
+   * Deletes one customer.
+   *
+   * @param id - its id.
+   * @returns `false` when there was none.
+   */
   delete(id: number): Promise<boolean>;
 }

@@ -12,15 +12,43 @@ import type { CustomersRepository } from './customers.repository.js';
 
 /** The use cases of `customers`, written against the repository port only. */
 export interface CustomersService {
-  /** Creates a customer. */
+  /**
+   * Creates a customer.
+   *
+   * @param input - the validated fields.
+   * @returns the stored customer.
+   */
   create(input: NewCustomer): Promise<Customer>;
-  /** @throws {@link CustomerNotFoundError} when there is no customer with that id. */
+  /**
+   * Reads one customer.
+   *
+   * @param id - its id.
+   * @returns the customer.
+   * @throws {@link CustomerNotFoundError} when there is no customer with that id.
+   */
   get(id: number): Promise<Customer>;
-  /** One page of customers, ascending id. */
+  /**
+   * One page of customers, ascending id.
+   *
+   * @param page - limit and offset.
+   * @returns the page.
+   */
   list(page: PageRequest): Promise<Page<Customer>>;
-  /** @throws {@link CustomerNotFoundError} when there is no customer with that id. */
+  /**
+   * Changes the given fields of one customer.
+   *
+   * @param id - its id.
+   * @param patch - the fields to change.
+   * @returns the updated customer.
+   * @throws {@link CustomerNotFoundError} when there is no customer with that id.
+   */
   update(id: number, patch: CustomerPatch): Promise<Customer>;
-  /** @throws {@link CustomerNotFoundError} when there is no customer with that id. */
+  /**
+   * Deletes one customer.
+   *
+   * @param id - its id.
+   * @throws {@link CustomerNotFoundError} when there is no customer with that id.
+   */
   remove(id: number): Promise<void>;
 }
 

@@ -6,14 +6,40 @@ import type { Invoice, InvoicePatch, NewInvoice } from './invoices.entity.js';
  * repository (`db/invoices`) and the in-memory one beside this file.
  */
 export interface InvoicesRepository {
-  /** Stores a new invoice; resolves to it with its id and timestamps. */
+  /**
+   * Stores a new invoice.
+   *
+   * @param data - its fields.
+   * @returns it, with its id and timestamps.
+   */
   create(data: NewInvoice): Promise<Invoice>;
-  /** Resolves to the invoice with that id, or `null`. */
+  /**
+   * Reads one invoice.
+   *
+   * @param id - its id.
+   * @returns the invoice, or `null` when there is none.
+   */
   findById(id: number): Promise<Invoice | null>;
-  /** Resolves to one page of invoices in ascending id order. */
+  /**
+   * Reads one page of invoices in ascending id order.
+   *
+   * @param page - limit and offset.
+   * @returns the rows of the page.
+   */
   list(page: PageRequest): Promise<Invoice[]>;
-  /** Applies the patch; resolves to the updated invoice, or `null` when there is none. */
+  /**
+   * Applies a patch.
+   *
+   * @param id - the invoice's id.
+   * @param patch - the fields to change.
+   * @returns the updated invoice, or `null` when there is none.
+   */
   update(id: number, patch: InvoicePatch): Promise<Invoice | null>;
-  /** Deletes the invoice; resolves to `false` when there was none. */
+  /**
+   * Deletes one invoice.
+   *
+   * @param id - its id.
+   * @returns `false` when there was none.
+   */
   delete(id: number): Promise<boolean>;
 }

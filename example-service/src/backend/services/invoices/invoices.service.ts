@@ -12,15 +12,43 @@ import type { InvoicesRepository } from './invoices.repository.js';
 
 /** The use cases of `invoices`, written against the repository port only. */
 export interface InvoicesService {
-  /** Creates an invoice. */
+  /**
+   * Creates an invoice.
+   *
+   * @param input - the validated fields.
+   * @returns the stored invoice.
+   */
   create(input: NewInvoice): Promise<Invoice>;
-  /** @throws {@link InvoiceNotFoundError} when there is no invoice with that id. */
+  /**
+   * Reads one invoice.
+   *
+   * @param id - its id.
+   * @returns the invoice.
+   * @throws {@link InvoiceNotFoundError} when there is no invoice with that id.
+   */
   get(id: number): Promise<Invoice>;
-  /** One page of invoices, ascending id. */
+  /**
+   * One page of invoices, ascending id.
+   *
+   * @param page - limit and offset.
+   * @returns the page.
+   */
   list(page: PageRequest): Promise<Page<Invoice>>;
-  /** @throws {@link InvoiceNotFoundError} when there is no invoice with that id. */
+  /**
+   * Changes the given fields of one invoice.
+   *
+   * @param id - its id.
+   * @param patch - the fields to change.
+   * @returns the updated invoice.
+   * @throws {@link InvoiceNotFoundError} when there is no invoice with that id.
+   */
   update(id: number, patch: InvoicePatch): Promise<Invoice>;
-  /** @throws {@link InvoiceNotFoundError} when there is no invoice with that id. */
+  /**
+   * Deletes one invoice.
+   *
+   * @param id - its id.
+   * @throws {@link InvoiceNotFoundError} when there is no invoice with that id.
+   */
   remove(id: number): Promise<void>;
 }
 

@@ -1,0 +1,70 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { TOOLING_ROOT, rel, runProcess, toolBin, type CheckError, type GateContext, type GateResult } from '../report.js';
+
+interface JscpdClone {
+  lines: number;
+  firstFile: { name: string; start: number; end: number };
+  secondFile: { name: string; start: number; end: number };
+}
+interface JscpdJson {
+  statistics?: { total?: { percentage?: number } };
+  duplicates?: JscpdClone[];
+}
+
+/**
+ * The module folders a generator wrote (listed in the service's `scaffold.json`): clones between
+ * two of them are the same template, written once, so they are not duplicated logic.
+ *
+ * @param service - the service folder.
+ * @returns absolute module folder paths.
+ */
+function generatedFolders(service: string): string[] {
+  const manifest = join(service, 'scaffold.json');
+  if (!existsSync(manifest)) return [];
+  const modules = (JSON.parse(readFileSync(manifest, 'utf8')) as { modules?: Array<{ name: string }> }).modules ?? [];
+  return modules.flatMap((m) => ['services', 'api', 'db'].map((layer) => join(service, 'src/backend', layer, m.name)));
+}
+
+/**
+ * The duplication gate (R7, jscpd with the root `.jscpd.json`): any clone with a hand-written
+ * side is an error, and so is a total duplication above the configured threshold.
+ *
+ * @param ctx - the gate context.
+ * @returns one error per clone (at its second occurrence), plus one for the threshold.
+ */
+export async function duplicationGate(ctx: GateContext): Promise<GateResult> {
+  const configFile = join(TOOLING_ROOT, '.jscpd.json');
+  const config = JSON.parse(readFileSync(configFile, 'utf8')) as { threshold?: number };
+  const out = mkdtempSync(join(tmpdir(), 'scaffold-jscpd-'));
+  try {
+    // The repository: its top-level source folders (never node_modules or the .tmp/ copies).
+    const scanned = ctx.repo
+      ? readdirSync(ctx.target).filter((n) => !n.startsWith('.') && n !== 'node_modules' && statSync(join(ctx.target, n)).isDirectory())
+      : ['src'];
+    await runProcess(toolBin('jscpd'), ['--config', configFile, '--reporters', 'json', '--output', out, ...scanned], ctx.target);
+    const reportFile = join(out, 'jscpd-report.json');
+    if (!existsSync(reportFile)) return { gate: 'duplication', errors: [{ rule: 'R7', file: '', line: 0, message: 'jscpd wrote no report' }] };
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as JscpdJson;
+    const generated = generatedFolders(ctx.service);
+    const isGenerated = (file: string): boolean => generated.some((dir) => !relative(dir, resolve(ctx.target, file)).startsWith('..'));
+    const errors: CheckError[] = [];
+    for (const c of report.duplicates ?? []) {
+      if (isGenerated(c.firstFile.name) && isGenerated(c.secondFile.name)) continue;
+      errors.push({
+        rule: 'R7',
+        file: rel(ctx, resolve(ctx.target, c.secondFile.name)),
+        line: c.secondFile.start,
+        message: `${c.lines} lines duplicate ${rel(ctx, resolve(ctx.target, c.firstFile.name))}:${c.firstFile.start}-${c.firstFile.end}: reuse one of them`,
+      });
+    }
+    const percentage = report.statistics?.total?.percentage ?? 0;
+    if (config.threshold !== undefined && percentage > config.threshold) {
+      errors.push({ rule: 'R7', file: '', line: 0, message: `duplicated lines ${percentage}% exceed the ${config.threshold}% threshold of .jscpd.json` });
+    }
+    return { gate: 'duplication', errors };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,86 @@
+import type { Field } from '../fields.js';
+import type { ModuleRecord } from '../manifest.js';
+import { moduleNames, type ModuleNames } from '../naming.js';
+import { GeneratorInputError } from '../errors.js';
+import { parseFields } from '../fields.js';
+import type { Registration } from './registrations.js';
+
+/**
+ * The values every endpoint template may use: the module's names, its fields and the subsets
+ * templates loop over (uniques, refs, enums) and flags for conditional imports.
+ *
+ * @param names - the module's names.
+ * @param fields - its parsed fields.
+ * @returns the Handlebars view.
+ */
+export function endpointView(names: ModuleNames, fields: Field[]): object {
+  const refs = fields.filter((f) => f.ref !== undefined);
+  const uniques = fields.filter((f) => f.unique);
+  const text = (pick: (f: Field) => string): boolean => fields.some((f) => pick(f).includes('randomUUID()'));
+  return {
+    ...names,
+    fields,
+    refs,
+    uniques,
+    enums: fields.flatMap((f) => (f.enumType ? [{ ...f.enumType, field: f.name }] : [])),
+    hasRefs: refs.length > 0,
+    hasUnique: uniques.length > 0,
+    refNames: refs.map((f) => f.name).join(' or '),
+    usesDecimal: fields.some((f) => f.type === 'decimal'),
+    usesJson: fields.some((f) => f.type === 'json'),
+    mapsInput: fields.some((f) => f.toCreate !== undefined),
+    usesRandomUUID: text((f) => `${f.example} ${f.example2}`),
+    usesRandomUUIDInMemory: text((f) => f.memoryValue),
+  };
+}
+
+/**
+ * The back-relation each `ref(…)` field adds to the referenced module's Prisma model, as anchored
+ * patches above its `// scaffold:relations` marker.
+ *
+ * @param names - the referring module's names.
+ * @param fields - its fields.
+ * @returns one registration per ref field.
+ */
+export function relationRegistrations(names: ModuleNames, fields: Field[]): Registration[] {
+  return fields.flatMap((f) =>
+    f.ref
+      ? [{ file: `src/backend/db/${f.ref.target.name}/${f.ref.target.name}.prisma`, marker: '// scaffold:relations', lines: [`${names.name} ${names.Entity}[]`] }]
+      : [],
+  );
+}
+
+/**
+ * Checks a new module against the modules already in the service: its name, entity, table, route
+ * and enum types must be new, and every `ref(…)` must name an existing module.
+ *
+ * @param names - the new module's names.
+ * @param fields - its fields.
+ * @param modules - the service's recorded modules.
+ * @throws {GeneratorInputError} naming the collision or the missing module.
+ */
+export function assertFitsService(names: ModuleNames, fields: Field[], modules: ModuleRecord[]): void {
+  const taken = new Map<string, string>();
+  for (const m of modules) {
+    const other = moduleNames(m.name);
+    for (const key of [other.name, other.Entity, other.table, other.route]) taken.set(key, m.name);
+    for (const f of parseFields(m.fields, other.Entity)) if (f.enumType) taken.set(f.enumType.name, m.name);
+  }
+  for (const key of [names.name, names.Entity, names.table, names.route, ...fields.flatMap((f) => (f.enumType ? [f.enumType.name] : []))]) {
+    const clash = taken.get(key);
+    if (clash !== undefined) throw new GeneratorInputError(`Module "${names.name}" collides with existing module "${clash}" (${key}).`);
+  }
+  for (const f of fields) {
+    if (!f.ref) continue;
+    const target = modules.find((m) => m.name === f.ref?.target.name);
+    if (!target) {
+      throw new GeneratorInputError(
+        `Field "${f.spec}" references module "${f.ref.target.name}", which does not exist: generate it first (known: ${modules.map((m) => m.name).join(', ') || 'none'}).`,
+      );
+    }
+    const targetFields = parseFields(target.fields, f.ref.target.Entity);
+    if (targetFields.some((t) => t.name === names.name || t.ref?.relation === names.name)) {
+      throw new GeneratorInputError(`Field "${f.spec}": module "${target.name}" already has a field named "${names.name}".`);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { renderEndpoint } from '../generators/endpoint/index.js';
+import { parseFields } from '../generators/fields.js';
+import { moduleNames } from '../generators/naming.js';
+
+const word = fc.stringMatching(/^[a-z][a-zA-Z0-9]{1,12}$/);
+const type = fc.constantFrom(
+  'string', 'text', 'int', 'bigint', 'decimal', 'boolean', 'datetime', 'uuid', 'json',
+  'enum(low|high)', 'enum(a|bB|c_d)', 'ref(customers)',
+);
+const item = fc
+  .tuple(word, type, fc.constantFrom('', '?', '!', '?!'), fc.constantFrom('', '=0', '=1.5', '=true', '=now', '=uuid', '=low', '=abc'))
+  .map(([name, t, modifiers, def]) => `${name}:${t}${modifiers}${def}`);
+const accepted = <T>(fn: () => T): T | undefined => {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+};
+
+// Property: every module name and field spec the generator accepts renders files with no HTML
+// escaping, and every TypeScript file among them parses and transpiles without a diagnostic.
+describe('every accepted input renders valid code (fast-check)', () => {
+  it('When a name and a spec are accepted, then no file holds &#x, &amp; or &lt; and every .ts file compiles', () => {
+    fc.assert(
+      fc.property(word, fc.array(item, { minLength: 1, maxLength: 5 }), (rawName, items) => {
+        const names = accepted(() => moduleNames(rawName));
+        const fields = names && accepted(() => parseFields(items.join(' '), names.Entity));
+        fc.pre(names !== undefined && fields !== undefined);
+        if (!names || !fields) return;
+        const { files, registrations } = renderEndpoint(names, fields, '20260101000000_create_x');
+        const texts = [...files.map((f) => [f.path, f.content] as const), ...[...registrations].map(([p, b]) => [p, JSON.stringify(b)] as const)];
+        for (const [path, content] of texts) {
+          expect(content, path).not.toMatch(/&#x|&amp;|&lt;|&gt;|&quot;/);
+        }
+        for (const file of files.filter((f) => f.path.endsWith('.ts'))) {
+          const out = ts.transpileModule(file.content, {
+            fileName: file.path,
+            reportDiagnostics: true,
+            compilerOptions: { module: ts.ModuleKind.NodeNext, target: ts.ScriptTarget.ES2023, verbatimModuleSyntax: true },
+          });
+          expect(out.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')) ?? [], file.path).toEqual([]);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
