@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The JSON body of the README's quick-start curl: the test posts exactly what the README shows. */
+function quickStartBody(): string {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const body = /curl -s -X POST localhost:3000\/invoices[^']*-d '([^']+)'/.exec(readme)?.[1];
+  if (body === undefined) throw new Error('README quick start has no curl POST /invoices');
+  return body;
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,9 +67,7 @@ describe('npm run dev (from the repository root)', () => {
     let dev = await startDev(port, dataDir);
     const json = { 'content-type': 'application/json' };
     try {
-      const created = await fetch(`${dev.base}/invoices`, {
-        method: 'POST', headers: json, body: JSON.stringify({ number: 'INV-1', amount: '12.50', paid: false }),
-      });
+      const created = await fetch(`${dev.base}/invoices`, { method: 'POST', headers: json, body: quickStartBody() });
       expect(created.status).toBe(201);
       const invoice = (await created.json()) as { id: number; amount: string };
       expect(invoice).toMatchObject({ id: expect.any(Number), amount: '12.50' });
