@@ -77,7 +77,7 @@ export const MAPPINGS: Record<ScalarType, TypeMapping> = {
     unique: 'randomUUID()', uniqueAllowed: true, optionalAllowed: true,
   },
   json: {
-    ts: '{ [key: string]: unknown }', zod: 'z.record(z.string(), z.json())', prisma: 'Json', sql: 'JSONB',
+    ts: '{ [key: string]: unknown }', zod: 'z.record(z.string(), z.unknown())', prisma: 'Json', sql: 'JSONB',
     examples: ["{ label: '$name-1', n: 1 }", "{ label: '$name-2', tags: ['a'] }"],
     json: ['{ "label": "$name-1", "n": 1 }', '{ "label": "$name-2", "tags": ["a"] }'],
     fromRow: '$v as { [key: string]: unknown }', toRow: '$v as Prisma.InputJsonObject',

@@ -3,7 +3,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../../checks/run.js';
-import { NESTED_ENV } from '../../checks/gates/tests.js';
 import { REPO_ROOT, bin, copyService, removeCopy, run } from '../support/workspace.js';
 
 // The slow gates on a copy of the example service: the runtime check really boots the service and
@@ -78,12 +77,13 @@ describe('npm run check after npx plop endpoint (generated code meets every rule
   });
   afterAll(() => removeCopy(svc));
 
-  it('When a module is generated, then every gate passes: exit 0, no errors, the four JSON keys', () => {
+  // The tests gate is skipped here: the service's own suite reads files outside the service (the
+  // repository README) and is run on the real example service by `npm run check`; the new module's
+  // tests run in test/endpoint-cli.test.ts.
+  it('When a module is generated, then lint, layout, duplication, typecheck and runtime pass: exit 0, the four JSON keys', () => {
     const plop = run('npx', ['plop', '--dest', svc, 'endpoint', 'orders', 'customerEmail:string total:decimal shipped:boolean note:text?']);
     expect(plop.status, plop.stdout + plop.stderr).toBe(0);
-    const env = { ...process.env };
-    delete env[NESTED_ENV];
-    const out = spawnSync(bin('tsx'), [join(REPO_ROOT, 'checks/run.ts'), svc, '--json'], { encoding: 'utf8', env, timeout: SLOW });
+    const out = spawnSync(bin('tsx'), [join(REPO_ROOT, 'checks/run.ts'), svc, '--json', '--skip', 'tests'], { encoding: 'utf8', timeout: SLOW });
     const report = JSON.parse(out.stdout) as { status: string; errors: unknown[]; files_changed: unknown[]; next_action: string };
     expect(Object.keys(report).sort()).toEqual(['errors', 'files_changed', 'next_action', 'status']);
     expect(report.errors).toEqual([]);

@@ -1,12 +1,11 @@
 import { RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterAll, describe, it } from 'vitest';
-import functionLogs from '../../checks/eslint-plugin/rules/function-logs.js';
+import scaffold from '../../checks/eslint-plugin/index.js';
 
 // The R3 rule on its own (ESLint's RuleTester), with the patterns the templates write.
-RuleTester.afterAll = afterAll;
-RuleTester.describe = describe;
-RuleTester.it = it;
+Object.assign(RuleTester, { afterAll, describe, it });
+const functionLogs = scaffold.rules['function-logs'] as NonNullable<(typeof scaffold.rules)[string]>;
 const tester = new RuleTester({ languageOptions: { parser: tseslint.parser } });
 const SERVICE = '/svc/src/backend/services/invoices/invoices.service.ts';
 const COMMON = '/svc/src/backend/db/common/helpers.ts';

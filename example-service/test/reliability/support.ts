@@ -155,7 +155,7 @@ export function spawnService(env: Record<string, string> = {}, entry = 'src/main
       try {
         const line = JSON.parse(text) as LogLine;
         lines.push(line);
-        if (typeof line.port === 'number' && line.msg.includes('listening')) resolvePort(line.port);
+        if (typeof line.port === 'number' && line.msg.includes('listening on http')) resolvePort(line.port);
       } catch {
         // not JSON: kept in stdout()
       }

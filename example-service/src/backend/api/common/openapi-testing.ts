@@ -18,8 +18,9 @@ const compiled = new WeakMap<object, { ajv: Ajv2020; cache: Map<string, Validate
 
 function templateMatches(template: string, path: string): boolean {
   const a = template.split('/');
-  const b = path.split('/');
-  return a.length === b.length && a.every((part, i) => part.startsWith('{') || part === b[i]);
+  // Express routing is not strict: `/customers/` is `/customers`.
+  const b = (path.length > 1 ? path.replace(/\/$/, '') : path).split('/');
+  return a.length === b.length && a.every((part, i) => (part.startsWith('{') ? b[i] !== '' : part === b[i]));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../../../../generated/prisma/client.js';
 import { assertDatabaseUrl, dbFunctionLogger, describeDatabaseUrl, silentLogger, type Logger } from './db-logging.js';
 import { translatePrismaError } from './prisma-errors.js';
@@ -70,17 +71,25 @@ export function createPrismaClient(opts: PrismaClientOptions): PrismaClient {
       throw err;
     }
   }
-  const adapter = new PrismaPg(
-    {
-      connectionString: opts.url,
-      max,
-      connectionTimeoutMillis,
-      idleTimeoutMillis,
-      ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
-      ...(queryTimeout > 0 ? { query_timeout: queryTimeout } : {}),
-    },
-    { onPoolError: (err) => log.warn({ err }, 'idle connection error') },
-  );
+  const pool = new pg.Pool({
+    connectionString: opts.url,
+    max,
+    connectionTimeoutMillis,
+    idleTimeoutMillis,
+    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
+    ...(queryTimeout > 0 ? { query_timeout: queryTimeout } : {}),
+  });
+  // The startup parameter above is ignored by some servers in front of PostgreSQL (poolers, the
+  // embedded PGlite socket); setting it again on each new connection makes the limit hold everywhere.
+  if (statementTimeout > 0) {
+    pool.on('connect', (client) => {
+      client.query(`SET statement_timeout = ${statementTimeout}`).catch((err: unknown) => log.warn({ err }, 'could not set statement_timeout'));
+    });
+  }
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
+    onPoolError: (err) => log.warn({ err }, 'idle connection error'),
+  });
   // Every operation's Prisma/driver error becomes a domain error (409 / 404 / 503) in one place,
   // so generated repositories need no per-module mapping and no Prisma text reaches a client.
   const prisma = new PrismaClient({ adapter }).$extends({

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import * as api from '../../src/backend/api/index.js';
+import { assertMatchesOpenApi, checkedRequest, type CheckedResponse } from '../../src/backend/api/common/openapi-testing.js';
+import { readFileSync } from 'node:fs';
+import { appWithSink, SERVICE_DIR } from './support.js';
+
+const specs = Object.values(api).filter(api.isCrudModuleSpec);
+
+describe('P21: OpenAPI 3.1 from the zod schemas', () => {
+  it('When /openapi.json is fetched, then it is an OpenAPI 3.1 document with every CRUD operation of every module in scaffold.json', async () => {
+    const { app } = appWithSink();
+    const res = await checkedRequest(app).get('/openapi.json').expect(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    const modules = (JSON.parse(readFileSync(`${SERVICE_DIR}scaffold.json`, 'utf8')) as { modules: Array<{ name: string }> }).modules;
+    expect(specs.map((spec) => spec.tag).sort()).toEqual(modules.map((m) => m.name).sort());
+    for (const spec of specs) {
+      expect(Object.keys(res.body.paths[spec.path])).toEqual(['post', 'get']);
+      expect(Object.keys(res.body.paths[`${spec.path}/{id}`])).toEqual(['get', 'patch', 'delete']);
+      expect(res.body.paths[spec.path].post.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
+    }
+    const docs = await checkedRequest(app).get('/docs').expect(200);
+    expect(docs.headers['content-type']).toMatch(/text\/html/);
+    expect(docs.text).toContain('/openapi.json');
+  });
+
+  it('When a response breaks the document, then the response check fails (the check is real)', () => {
+    const { app } = appWithSink();
+    const doc = app.locals.openapi as object;
+    const headers = { 'content-type': 'application/json; charset=utf-8' };
+    const bad = (res: CheckedResponse, method = 'get', path = '/customers/1') => () => assertMatchesOpenApi(doc, method, path, res);
+    expect(bad({ status: 200, headers, body: { id: 1, name: 'A' } })).toThrow(/does not match/);
+    expect(bad({ status: 200, headers, body: { items: [], limit: 1, offset: 0, extra: 1 } }, 'get', '/customers')).toThrow(/does not match/);
+    expect(bad({ status: 500, headers, body: { message: 'stack…' } })).toThrow(/does not match/);
+    expect(bad({ status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>' }, 'get', '/nope')).toThrow(/not JSON/);
+  });
+});
+
+/** Every route of every generated module, with `{id}` still to fill. */
+const routes = specs.flatMap((spec) => [
+  { method: 'post' as const, path: spec.path },
+  { method: 'get' as const, path: spec.path },
+  { method: 'get' as const, path: `${spec.path}/{id}` },
+  { method: 'patch' as const, path: `${spec.path}/{id}` },
+  { method: 'delete' as const, path: `${spec.path}/{id}` },
+]);
+
+const idSegment = fc.oneof(fc.integer({ min: -5, max: 5 }).map(String), fc.string({ maxLength: 30 }), fc.constantFrom('1e999', '99999999999999999999', '0x1', '1.5', '%00', '..', '%2F'));
+const queryString = fc.oneof(
+  fc.constant(''),
+  fc.dictionary(fc.string({ maxLength: 12 }), fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String), fc.constantFrom('100000', '-1', '1e999', 'NaN')), { maxKeys: 4 })
+    .map((dict) => new URLSearchParams(dict).toString()),
+  fc.constantFrom('limit[x]=1', 'limit=1&limit=2', '__proto__[x]=1', 'offset=%ff', 'a=%E0%A4%A'),
+);
+const body = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
+  fc.string({ maxLength: 200 }),
+  fc.constantFrom('{"__proto__":{"x":1}}', '{', '[]', 'null', '"x"', '{"name":"a","email":"b","paid":true,"amount":"1.00","number":"N"}'),
+);
+
+describe('P22: any body, path and query sent to any generated route', () => {
+  it('When fast-check sends arbitrary JSON, paths and queries, then never 5xx and every error is in our format (and matches the document)', async () => {
+    const { app, services } = appWithSink();
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    const seeded = Object.values(services).map((service) => service);
+    expect(seeded.length).toBe(specs.length);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), idSegment, queryString, body, fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain'), async (route, id, query, payload, type) => {
+        const path = `${route.path.replace('{id}', encodeURIComponent(id))}${query ? `?${query}` : ''}`;
+        let req = request(app)[route.method](path);
+        if (route.method === 'post' || route.method === 'patch') req = req.set('content-type', type).send(payload);
+        const res = await req;
+        expect(res.status, `${route.method} ${path} ${payload}`).toBeLessThan(500);
+        if (res.status >= 400) {
+          expect(res.body).toEqual({ error: expect.objectContaining({ code: expect.stringMatching(/^[A-Z_]+\.[A-Z_.]+$/), message: expect.any(String) }) });
+        }
+        assertMatchesOpenApi(app.locals.openapi as object, route.method, path, res as unknown as CheckedResponse);
+      }),
+      { numRuns: 400, seed: Number(process.env.FC_SEED ?? Date.now() % 2_147_483_647) },
+    );
+  });
+});
