@@ -31,7 +31,7 @@ export function renderResults(): string {
     rows.push(...result.rows);
     const m = result.meta;
     metaLines.push(
-      `- \`${name}\`: ${m.date.slice(0, 16).replace('T', ' ')} UTC, ${m.machine}, Node ${m.node}, load average ${m.loadavgAtStart.join(' / ')} at start, ${m.seconds} s, \`${m.command}\`${m.quick ? ' **(quick mode: not a measurement)**' : ''}`,
+      `- \`${name}\`: ${m.date.slice(0, 16).replace('T', ' ')} UTC, ${m.machine}, Node ${m.node}, load average ${(m.loadavg ?? (m as { loadavgAtStart?: number[] }).loadavgAtStart ?? []).join(' / ')} (1/5/15 min, at the end), ${m.seconds} s, \`${m.command}\`${m.quick ? ' **(quick mode: not a measurement)**' : ''}`,
     );
   }
   const table = [

@@ -7,6 +7,8 @@ export interface ModuleRecord {
   fields: string;
   /** Folder name of its create migration under `prisma/migrations`. */
   migration: string;
+  /** Use cases added by `npx plop usecase`, in order (absent when none). */
+  usecases?: string[];
 }
 
 /** `scaffold.json` at a service root: what generators have added to it, in order. */

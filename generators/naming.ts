@@ -12,6 +12,16 @@ const RESERVED = new Set([
   'logger', 'routes', 'index', 'api', 'db', 'services', 'test', 'openapi',
 ]);
 
+/**
+ * Tells whether a name is reserved (JS/TS keyword, prototype member or one of our own folders).
+ *
+ * @param name - a candidate module or use case name.
+ * @returns true when generators must refuse it.
+ */
+export function isReservedName(name: string): boolean {
+  return RESERVED.has(name);
+}
+
 /** Every spelling of a module's name that templates need. */
 export interface ModuleNames {
   /** As given: folder, service key, e.g. `lineItems`. */

@@ -2,12 +2,16 @@ import { join, resolve } from 'node:path';
 import type { NodePlopAPI } from 'plop';
 import { readFlags } from './cli/flags.js';
 import { finish, errorResult } from './cli/report.js';
-import { executeJob, type Job } from './cli/runner.js';
+import { recordRun } from './cli/changelog.js';
+import { commandLine, executeJob, type Job } from './cli/runner.js';
 import { generatePrismaClient, planEndpoint } from './endpoint/index.js';
 import { planUndo } from './endpoint/undo.js';
 import { GeneratorInputError } from './errors.js';
 import { parseFields } from './fields.js';
 import { moduleNames } from './naming.js';
+import { planService, serviceName } from './service/plan.js';
+import { planUsecase } from './usecase/plan.js';
+import { usecaseNames } from './usecase/render.js';
 
 /** A prompt for when there is no terminal: it never waits, it refuses with what is missing. */
 class NoTtyPrompt {
@@ -45,7 +49,7 @@ export function targetService(plop: NodePlopAPI): string {
 type JobFactory = (answers: Record<string, string>, serviceDir: string, flags: ReturnType<typeof readFlags>) => Omit<Job, 'repoRoot'>;
 
 /**
- * Registers the generators on plop: `endpoint`, `destroy`. Prompts ask only on a terminal; without
+ * Registers the generators on plop: `endpoint`, `usecase`, `service`, `destroy`. Prompts ask only on a terminal; without
  * one a missing value is a refusal (exit non-zero), never a hang. Every action runs through
  * {@link executeJob} and ends the process itself with exit 0 only on success, printing one JSON
  * object with `--json`.
@@ -115,6 +119,65 @@ export function registerGenerators(plop: NodePlopAPI): void {
       },
     ],
     actions: [{ type: 'scaffold-endpoint' }],
+  });
+
+  plop.setActionType('scaffold-usecase', action(({ module = '', name = '' }, serviceDir) => ({
+    serviceDir,
+    run: `usecase ${module} ${name}`,
+    plan: () => {
+      const plan = planUsecase({ serviceDir, module, name });
+      return {
+        changes: plan.changes,
+        objective: `Add use case \`${plan.usecase.usecase}\` to module \`${plan.names.name}\` (${plan.route}): loads the ${plan.names.words} (404 ${plan.names.SCOPE}.NOT_FOUND), its business rule goes in \`${plan.usecase.usecase}\` of create${plan.names.Plural}Service.`,
+        reuse: `the module's repository port, not-found error, id params schema and route helper; services/common logging.`,
+        nextAction: `npm run typecheck && npx vitest run ${plan.names.name}`,
+      };
+    },
+  })));
+
+  plop.setActionType('scaffold-service', action(({ name = '' }, _serviceDir, flags) => {
+    const repoRoot = plop.getPlopfilePath();
+    const workspaceRoot = resolve(plop.getDestBasePath());
+    const dir = join(workspaceRoot, name.trim());
+    return {
+      serviceDir: workspaceRoot,
+      run: `service ${name}`,
+      plan: () => {
+        const changes = planService({ workspaceRoot, name, source: join(repoRoot, 'example-service'), repoRoot });
+        const inside = changes.filter((c) => c.path.startsWith(`${name}/`)).map((c) => ({ ...c, path: c.path.slice(name.length + 1) }));
+        const story = {
+          run: `service ${name}`,
+          objective: `Create service \`${name}\` from the example's skeleton (config, logging, health, db/common, tests) with no module.`,
+          reuse: "the example service's hand-written core, copied; its modules removed as destroy removes them.",
+          commands: [commandLine()],
+          req: flags.req,
+        };
+        const records = recordRun(dir, inside, story).map((c) => ({ ...c, path: `${name}/${c.path}` }));
+        return {
+          changes: [...changes, ...records],
+          objective: story.objective,
+          reuse: story.reuse,
+          nextAction: `npm install && npm run typecheck -w ${name} && npm test -w ${name}; then npx plop --dest ${name} endpoint <module> "<fields>"`,
+          record: false,
+        };
+      },
+      after: () => generatePrismaClient(dir),
+    };
+  }));
+
+  plop.setGenerator('usecase', {
+    description: 'Business operation on an existing module: service function + tests, POST /<module>/:id/<name>, .http request',
+    prompts: [
+      { type, name: 'module', message: 'Existing module (e.g. invoices)', validate: validate(moduleNames) },
+      { type, name: 'name', message: 'Use case name (lower camelCase, e.g. markPaid)', validate: validate(usecaseNames) },
+    ],
+    actions: [{ type: 'scaffold-usecase' }],
+  });
+
+  plop.setGenerator('service', {
+    description: 'New service folder at the workspace root from the example skeleton, no modules, added to workspaces',
+    prompts: [{ type, name: 'name', message: 'Service name (e.g. billing)', validate: validate(serviceName) }],
+    actions: [{ type: 'scaffold-service' }],
   });
 
   plop.setGenerator('destroy', {

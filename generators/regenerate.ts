@@ -42,7 +42,7 @@ export function regenerateService(serviceDir: string): string[] {
       applyAll(scratch, planDestroy({ serviceDir: scratch, name: module.name, force: true }));
     }
     for (const module of manifest.modules) {
-      runEndpoint({ serviceDir: scratch, name: module.name, fields: module.fields, migration: module.migration }, { generateClient: false });
+      runEndpoint({ serviceDir: scratch, name: module.name, fields: module.fields, migration: module.migration, usecases: module.usecases }, { generateClient: false });
     }
     const before = tree(serviceDir);
     const after = tree(scratch);

@@ -29,7 +29,8 @@ export interface Meta {
   command: string;
   quick: boolean;
   runs: number;
-  loadavgAtStart: number[];
+  /** 1, 5 and 15 min load averages when the result was written. */
+  loadavg: number[];
   seconds: number;
 }
 
@@ -48,7 +49,7 @@ export function meta(startedAt: number): Meta {
     command: `${QUICK ? 'BENCH_QUICK=1 ' : ''}tsx ${process.argv.slice(1).map((a) => a.replace(ROOT, '')).join(' ')}`,
     quick: QUICK,
     runs: RUNS,
-    loadavgAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
+    loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
     seconds: Math.round((performance.now() - startedAt) / 100) / 10,
   };
 }

@@ -47,7 +47,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   const isDraining = deps.isDraining ?? (() => false);
-  const openapi = buildOpenApiDocument(Object.values(api).filter(isCrudModuleSpec));
+  const openapi = buildOpenApiDocument(Object.values(api as Record<string, unknown>).filter(isCrudModuleSpec));
   app.locals.openapi = openapi;
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);

@@ -7,6 +7,7 @@ import { formatManifest, MANIFEST_FILE, parseManifest, type ModuleRecord } from 
 import { moduleNames, type ModuleNames } from '../naming.js';
 import { renderString, renderTree, type RenderedFile } from '../render.js';
 import { readIfExists, type Change } from '../transaction.js';
+import { withUsecases } from '../usecase/render.js';
 import { ENDPOINT_REGISTRATIONS } from './registrations.js';
 import { assertFitsService, endpointView, relationRegistrations } from './view.js';
 
@@ -26,6 +27,8 @@ export interface EndpointRequest {
   now?: Date;
   /** Exact migration folder name (used when regenerating a recorded module). */
   migration?: string;
+  /** Use cases to render into the module (used when regenerating a recorded module). */
+  usecases?: string[];
 }
 
 /** Everything the generator will do, computed before anything is written. */
@@ -125,11 +128,12 @@ export interface RenderedEndpoint {
  * @param names - the module's names.
  * @param fields - its parsed fields.
  * @param migration - the migration folder name.
+ * @param usecases - the module's recorded use cases, patched into its files.
  * @returns files and registration blocks.
  */
-export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string): RenderedEndpoint {
+export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string, usecases: string[] = []): RenderedEndpoint {
   const view = endpointView(names, fields);
-  const files = renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration });
+  const files = withUsecases(renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration }), names, fields, usecases);
   const registrations = new Map<string, [string, string[]][]>();
   for (const reg of [...ENDPOINT_REGISTRATIONS, ...relationRegistrations(names, fields)]) {
     const blocks = registrations.get(reg.file) ?? [];
@@ -162,7 +166,8 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
     }
   }
   const migration = request.migration ?? nextMigrationName(serviceDir, `create_${names.table}`, request.now ?? new Date());
-  const rendered = renderEndpoint(names, fields, migration);
+  const usecases = request.usecases ?? [];
+  const rendered = renderEndpoint(names, fields, migration, usecases);
   const changes: Change[] = rendered.files.map((file) => {
     assertInside(serviceDir, file.path);
     if (existsSync(join(serviceDir, file.path))) {
@@ -175,7 +180,7 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
     if (before === undefined) throw new GeneratorInputError(`${path} is missing: cannot register the module.`);
     changes.push({ kind: 'modify', path, before, content: patchAtMarkers(path, before, blocks) });
   }
-  const record: ModuleRecord = { name: names.name, fields: normaliseSpec(request.fields), migration };
+  const record: ModuleRecord = { name: names.name, fields: normaliseSpec(request.fields), migration, ...(usecases.length > 0 ? { usecases } : {}) };
   const manifestAfter = formatManifest({ ...manifest, modules: [...manifest.modules, record] });
   changes.push(
     manifestText === undefined

@@ -4,6 +4,7 @@
 // response is not 2xx, any request errors or times out, or RSS keeps growing after warm-up.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
 import { spawnService } from './support.js';
@@ -31,11 +32,27 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
 
-const svc = spawnService({ LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' });
+/** A free loopback port (the service logs at warn, so it does not announce its port). */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const port = await freePort();
+const svc = spawnService({ LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', PORT: String(port) });
 let exitCode = 1;
 try {
-  const port = await svc.port;
   const base = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    const up = await fetch(`${base}/healthz`).then((res) => res.ok, () => false);
+    if (up) break;
+    if (Date.now() - started > 120_000 || svc.child.exitCode !== null) throw new Error('the service did not start');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   const created = await fetch(`${base}/customers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Soak', email: 'soak@example.com' }) });
   const { id } = (await created.json()) as { id: number };
   const samples: number[] = [];

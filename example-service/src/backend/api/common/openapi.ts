@@ -17,6 +17,8 @@ export interface CrudModuleSpec {
   update: z.ZodType;
   /** Query of `GET <path>` (the page query, maybe with filters). */
   list: z.ZodObject;
+  /** Use case routes `POST <path>/{id}/<action>` answering the entity (added by `npx plop usecase`). */
+  actions?: string[];
 }
 
 /**
@@ -116,6 +118,10 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
       patch: { tags, operationId: `update${name}`, parameters: [idParam], requestBody: { required: true, ...json(jsonSchema(spec.update)) }, responses: { 200: { description: 'Changed', ...json(ref(name)) }, ...errors } },
       delete: { tags, operationId: `remove${name}`, parameters: [idParam], responses: { 204: { description: 'Removed' }, ...errors } },
     },
+    ...Object.fromEntries((spec.actions ?? []).map((action) => [
+      `${spec.path}/{id}/${action}`,
+      { post: { tags, operationId: `${spec.tag}.${action}`, parameters: [idParam], responses: { 200: { description: 'After the use case', ...json(ref(name)) }, ...errors } } },
+    ])),
   };
 }
 

@@ -37,5 +37,6 @@ export function createCustomersRouter(service: CustomersService, rootLog: Logger
     await service.remove(params.id);
     res.status(204).end();
   }));
+  // scaffold:usecase-routes
   return router;
 }

@@ -24,4 +24,7 @@ export const customersApiSpec = defineCrudModule({
   create: createCustomerBody,
   update: updateCustomerBody,
   list: pageQuery,
+  actions: [
+    // scaffold:usecase-actions
+  ],
 });

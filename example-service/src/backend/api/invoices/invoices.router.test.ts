@@ -83,4 +83,5 @@ describe('/invoices routes', () => {
       expect(res.body.error.code).toBe('REQUEST.INVALID');
     });
   });
+  // scaffold:usecase-route-tests
 });

@@ -25,4 +25,7 @@ export const invoicesApiSpec = defineCrudModule({
   create: createInvoiceBody,
   update: updateInvoiceBody,
   list: pageQuery,
+  actions: [
+    // scaffold:usecase-actions
+  ],
 });

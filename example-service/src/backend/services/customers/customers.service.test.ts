@@ -49,4 +49,5 @@ describe('CustomersService', () => {
     await expect(service.update(999, buildOtherCustomer())).rejects.toMatchObject({ code: 'CUSTOMER.NOT_FOUND' });
     await expect(service.remove(999)).rejects.toMatchObject({ code: 'CUSTOMER.NOT_FOUND' });
   });
+  // scaffold:usecase-tests
 });

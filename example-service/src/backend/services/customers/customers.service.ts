@@ -50,6 +50,7 @@ export interface CustomersService {
    * @throws {@link CustomerNotFoundError} when there is no customer with that id.
    */
   remove(id: number): Promise<void>;
+  // scaffold:usecase-signatures
 }
 
 /** What the service needs: a repository (port) and the root logger. */
@@ -85,5 +86,6 @@ export function createCustomersService(deps: CustomersServiceDeps): CustomersSer
     remove: logged(fn('remove'), async (id: number) => {
       if (!(await repo.delete(id))) throw new CustomerNotFoundError(id);
     }),
+    // scaffold:usecase-functions
   };
 }

@@ -49,4 +49,5 @@ describe('InvoicesService', () => {
     await expect(service.update(999, buildOtherInvoice())).rejects.toMatchObject({ code: 'INVOICE.NOT_FOUND' });
     await expect(service.remove(999)).rejects.toMatchObject({ code: 'INVOICE.NOT_FOUND' });
   });
+  // scaffold:usecase-tests
 });

@@ -50,6 +50,7 @@ export interface InvoicesService {
    * @throws {@link InvoiceNotFoundError} when there is no invoice with that id.
    */
   remove(id: number): Promise<void>;
+  // scaffold:usecase-signatures
 }
 
 /** What the service needs: a repository (port) and the root logger. */
@@ -85,5 +86,6 @@ export function createInvoicesService(deps: InvoicesServiceDeps): InvoicesServic
     remove: logged(fn('remove'), async (id: number) => {
       if (!(await repo.delete(id))) throw new InvoiceNotFoundError(id);
     }),
+    // scaffold:usecase-functions
   };
 }

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { GeneratorInputError } from '../errors.js';
+import { parseFields } from '../fields.js';
+import { formatManifest, MANIFEST_FILE, parseManifest } from '../manifest.js';
+import { moduleNames, type ModuleNames } from '../naming.js';
+import { readIfExists, type Change } from '../transaction.js';
+import { insertAboveMarker, renderUsecasePatches, usecaseNames, type UsecaseNames } from './render.js';
+
+/** What the `usecase` generator is asked to do. */
+export interface UsecaseRequest {
+  /** Absolute path of the target service. */
+  serviceDir: string;
+  /** An existing module, e.g. `invoices`. */
+  module: string;
+  /** The use case, e.g. `markPaid`. */
+  name: string;
+}
+
+/** Everything the `usecase` generator will do, computed before anything is written. */
+export interface UsecasePlan {
+  names: ModuleNames;
+  usecase: UsecaseNames;
+  /** e.g. `POST /invoices/:id/mark-paid`. */
+  route: string;
+  changes: Change[];
+}
+
+/**
+ * Plans the `usecase` generator: validates the names against the module's record in
+ * `scaffold.json`, then patches the module's service (signature, function), its tests, router,
+ * OpenAPI actions and `.http` file at their `scaffold:usecase-*` markers, and records the use case.
+ * Writes nothing.
+ *
+ * @param request - target service, module and use case name.
+ * @returns the plan.
+ * @throws {GeneratorInputError} on a bad or reserved name, a CRUD or existing use case name, an
+ *   unknown module, or a module file without its marker.
+ */
+export function planUsecase(request: UsecaseRequest): UsecasePlan {
+  const names = moduleNames(request.module);
+  const usecase = usecaseNames(request.name);
+  const serviceDir = resolve(request.serviceDir);
+  if (!existsSync(join(serviceDir, 'package.json'))) throw new GeneratorInputError(`${serviceDir} is not a scaffold service: package.json is missing.`);
+  const manifestText = readIfExists(serviceDir, MANIFEST_FILE);
+  const manifest = parseManifest(manifestText);
+  const record = manifest.modules.find((m) => m.name === names.name);
+  if (!record || manifestText === undefined) {
+    throw new GeneratorInputError(
+      `Module "${names.name}" is not recorded in ${MANIFEST_FILE}: generate it first with npx plop endpoint (known: ${manifest.modules.map((m) => m.name).join(', ') || 'none'}).`,
+    );
+  }
+  if ((record.usecases ?? []).includes(usecase.usecase)) {
+    throw new GeneratorInputError(`Module "${names.name}" already has the use case "${usecase.usecase}".`);
+  }
+  const fields = parseFields(record.fields, names.Entity);
+  const contents = new Map<string, string>();
+  for (const patch of renderUsecasePatches(names, fields, usecase.usecase)) {
+    const before = contents.get(patch.path) ?? readIfExists(serviceDir, patch.path);
+    if (before === undefined) throw new GeneratorInputError(`${patch.path} is missing: cannot add the use case.`);
+    if (!contents.has(patch.path) && patch.path.endsWith('.service.ts') && new RegExp(`^\\s*${usecase.usecase}[:(]`, 'm').test(before)) {
+      throw new GeneratorInputError(`${patch.path} already defines "${usecase.usecase}": choose another name.`);
+    }
+    contents.set(patch.path, insertAboveMarker(patch.path, before, patch.marker, patch.lines));
+  }
+  const changes: Change[] = [...contents].map(([path, content]) => ({ kind: 'modify', path, before: readIfExists(serviceDir, path) as string, content }));
+  const next = { ...manifest, modules: manifest.modules.map((m) => (m === record ? { ...m, usecases: [...(m.usecases ?? []), usecase.usecase] } : m)) };
+  changes.push({ kind: 'modify', path: MANIFEST_FILE, before: manifestText, content: formatManifest(next) });
+  return { names, usecase, route: `POST /${names.route}/:id/${usecase.usecaseRoute}`, changes };
+}
