@@ -11,7 +11,7 @@ const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The JSON body of the README's quick-start curl: the test posts exactly what the README shows. */
 function quickStartBody(): string {
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-  const body = /curl -s -X POST localhost:3000\/invoices[^']*-d '([^']+)'/.exec(readme)?.[1];
+  const body = /curl -s -X POST localhost:3000\/invoices[\s\S]*?-d '([^']+)'/.exec(readme)?.[1];
   if (body === undefined) throw new Error('README quick start has no curl POST /invoices');
   return body;
 }

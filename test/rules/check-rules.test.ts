@@ -127,6 +127,14 @@ describe('npm run check: each rule fixture makes the check fail with its rule id
     expect(report.next_action).toMatch(/^Fix R8 in /);
   });
 
+  it('When run through npm (npm run -s check -- <dir> --json), then stdout is one JSON object', () => {
+    const out = spawnSync('npm', ['run', '-s', 'check', '--', svc, '--json', '--only', 'layout'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    const report = JSON.parse(out.stdout) as { status: string; errors: unknown[] };
+    expect(report.status).toBe('passed');
+    expect(report.errors).toEqual([]);
+  });
+
   it('When an option is unknown, then it refuses with exit code 2', () => {
     const out = spawnSync(bin('tsx'), [join(REPO_ROOT, 'checks/run.ts'), svc, '--only', 'nonsense'], { encoding: 'utf8' });
     expect(out.status).toBe(2);
