@@ -131,8 +131,14 @@ describe('P6, P15, P16, P17, P23 on a real PostgreSQL (embedded or DATABASE_URL)
   });
 
   it('P15 When the client is created, then the server-side statement timeout is set on every connection', async () => {
-    const rows = await faulty.$queryRaw<Array<{ statement_timeout: string }>>`SHOW statement_timeout`;
-    expect(rows[0]?.statement_timeout).toBe('1500ms');
+    // Its own client with a generous connect timeout: on the embedded database, clients take turns.
+    const prisma = createPrismaClient({ url: db.url, poolMax: 1, statementTimeoutMs: 1_500, connectTimeoutMs: 20_000 });
+    try {
+      const rows = await prisma.$queryRaw<Array<{ statement_timeout: string }>>`SHOW statement_timeout`;
+      expect(rows[0]?.statement_timeout).toBe('1500ms');
+    } finally {
+      await prisma.$disconnect();
+    }
   });
 
   it('P23 When two service instances create the same unique value at once, then exactly one 201, the rest 409, one row', async () => {
