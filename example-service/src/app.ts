@@ -51,9 +51,10 @@ export function createApp(deps: AppDeps): Express {
   app.locals.openapi = openapi;
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
-  app.use(helmet());
+  const EXP = process.env.EXP ?? '';
+  if (!EXP.includes('nohelmet')) app.use(helmet());
   app.use(requestIdMiddleware());
-  app.use(httpLogger(deps.log));
+  if (!EXP.includes('nohttplog')) app.use(httpLogger(deps.log));
   app.use((_req, res, next) => {
     if (isDraining()) res.setHeader('connection', 'close');
     next();

@@ -52,10 +52,20 @@ async function startDev(port: number, dataDir: string): Promise<Dev> {
   throw new Error(`npm run dev did not become ready:\n${output}`);
 }
 
+/** SIGTERM to the whole process group (npm, sh, node), then wait until every member is gone. */
 async function stopDev(dev: Dev): Promise<void> {
-  const exited = new Promise((resolve) => dev.child.once('exit', resolve));
-  process.kill(-(dev.child.pid as number), 'SIGTERM');
-  await exited;
+  const group = -(dev.child.pid as number);
+  process.kill(group, 'SIGTERM');
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      process.kill(group, 0);
+    } catch {
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`npm run dev did not stop within 30 s:\n${dev.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 describe('npm run dev (from the repository root)', () => {

@@ -48,9 +48,9 @@ export function serviceName(raw: string): string {
   return name;
 }
 
-/** The source's files: tracked by git when it is a repository, else every file but build output. */
+/** The source's files: every file git does not ignore when it is a repository, else every file but build output. */
 function sourceFiles(source: string): string[] {
-  const git = spawnSync('git', ['ls-files', '-z', '--cached', '.'], { cwd: source, encoding: 'utf8' });
+  const git = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '.'], { cwd: source, encoding: 'utf8' });
   const walk = (dir: string): string[] =>
     readdirSync(dir).flatMap((n) => (SKIP.has(n) ? [] : statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [relative(source, join(dir, n))]));
   const files = git.status === 0 && git.stdout.length > 0 ? git.stdout.split('\0').filter(Boolean) : walk(source);

@@ -25,10 +25,11 @@ export function chooseRequestId(header: string | string[] | undefined): string {
  * @returns an Express middleware.
  */
 export function requestIdMiddleware(): RequestHandler {
+  const noals = process.env.EXP?.includes('noals');
   return (req, res, next) => {
     const requestId = chooseRequestId(req.headers[REQUEST_ID_HEADER]);
     (req as { id?: string }).id = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    requestContext.run({ requestId }, next);
+    if (noals) next(); else requestContext.run({ requestId }, next);
   };
 }
