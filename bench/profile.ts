@@ -80,12 +80,12 @@ export function summariseProfile(
   const inclusive = new Map<string, number>();
   let busy = 0;
   for (const [id, count] of counts) {
+    const { functionName, url } = byId.get(id)?.callFrame ?? { functionName: '?', url: '' };
+    if (functionName === '(idle)' || functionName === '(program)') continue;
+    busy += count;
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(keyOf(at));
     for (const k of seen) inclusive.set(k, (inclusive.get(k) ?? 0) + count);
-    const { functionName, url, lineNumber } = byId.get(id)?.callFrame ?? { functionName: '?', url: '', lineNumber: 0 };
-    if (functionName === '(idle)' || functionName === '(program)') continue;
-    busy += count;
     const owner = url === '' ? `(${functionName || 'anonymous'})` : ownerOf(url);
     owners.set(owner, (owners.get(owner) ?? 0) + count);
     const fnKey = keyOf(id);

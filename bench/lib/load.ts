@@ -4,7 +4,7 @@ import { QUICK } from './proc.js';
 /** Fixed load shape of every HTTP run: loopback, 10 connections, no pipelining. */
 export const CONNECTIONS = 10;
 /** Seconds per measured run. */
-export const DURATION_S = QUICK ? 0.5 : Number(process.env.BENCH_HTTP_SECONDS ?? 1.5);
+export const DURATION_S = QUICK ? 0.5 : Number(process.env.BENCH_HTTP_SECONDS ?? 1);
 
 /** One HTTP request shape. */
 export interface Target {

@@ -6,9 +6,13 @@
 // executable (node itself) skips the download. The generated client lands in generated/prisma
 // (git-ignored). A schema with no model yet is fine: the client is generated without models.
 //
+// Skipped when the client in generated/prisma was generated from the same schema files, config and
+// Prisma version (a stamp file holds their hash); PRISMA_GENERATE_FORCE=1 regenerates anyway.
+//
 // Quiet on success (one summary line); on failure prints the CLI's whole output and exits non-zero.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +39,25 @@ function resolveCli() {
   return { cli: path.join(path.dirname(manifestPath), bin), version: manifest.version };
 }
 
+/** Hash of everything `prisma generate` reads: Prisma's version, the config and every *.prisma file. */
+function schemaHash(version) {
+  const hash = createHash('sha256').update(`prisma ${version}\n`);
+  const schemaDir = path.join(serviceRoot, 'src', 'backend', 'db');
+  const files = readdirSync(schemaDir, { recursive: true }).filter((f) => f.endsWith('.prisma')).sort();
+  for (const file of ['prisma.config.ts', ...files.map((f) => path.join('src', 'backend', 'db', f))]) {
+    hash.update(`${file}\n`).update(readFileSync(path.join(serviceRoot, file))).update('\n');
+  }
+  return hash.digest('hex');
+}
+
 const { cli, version } = resolveCli();
+const stampFile = path.join(serviceRoot, 'generated', 'prisma', '.schema-hash');
+const hash = schemaHash(version);
+const upToDate = existsSync(path.join(serviceRoot, 'generated', 'prisma', 'client.ts')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash;
+if (upToDate && process.env.PRISMA_GENERATE_FORCE !== '1') {
+  process.stdout.write('prisma-generate: client up to date (schema unchanged), skipped\n');
+  process.exit(0);
+}
 const started = Date.now();
 const child = spawn(process.execPath, [cli, 'generate'], {
   cwd: serviceRoot,
@@ -59,6 +81,7 @@ child.on('error', (err) => fail(`could not start prisma: ${err.message}`, output
 child.on('close', (code, signal) => {
   clearTimeout(timer);
   if (code !== 0) fail(`prisma ${version} generate failed (${signal ?? `exit ${code}`})`, output);
+  writeFileSync(stampFile, hash);
   const generated = /Generated Prisma Client[^\n]*/.exec(output)?.[0]?.replace(/^\W+/, '');
   process.stdout.write(`prisma-generate: ${generated ?? `prisma ${version} generate ok`} (${Date.now() - started} ms)\n`);
 });

@@ -20,6 +20,20 @@ import type { Logger } from './backend/services/common/index.js';
 /** Largest JSON body accepted; larger bodies get 413 `REQUEST.TOO_LARGE`. */
 export const BODY_LIMIT = '100kb';
 
+let cachedOpenApi: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+/**
+ * The OpenAPI document of every module, built once per process: the modules are fixed at import
+ * time, and every app then shares one document object, so tests that create an app per test reuse
+ * its compiled response validators instead of rebuilding them over all N modules (bench/README.md).
+ *
+ * @returns the shared document; treat it as read-only.
+ */
+function openApiDocument(): ReturnType<typeof buildOpenApiDocument> {
+  cachedOpenApi ??= buildOpenApiDocument(Object.values(api as Record<string, unknown>).filter(isCrudModuleSpec));
+  return cachedOpenApi;
+}
+
 /** What the HTTP app needs from the composition root. */
 export interface AppDeps {
   services: Services;
@@ -47,14 +61,13 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   const isDraining = deps.isDraining ?? (() => false);
-  const openapi = buildOpenApiDocument(Object.values(api as Record<string, unknown>).filter(isCrudModuleSpec));
+  const openapi = openApiDocument();
   app.locals.openapi = openapi;
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
-  const EXP = process.env.EXP ?? '';
-  if (!EXP.includes('nohelmet')) app.use(helmet());
+  app.use(helmet());
   app.use(requestIdMiddleware());
-  if (!EXP.includes('nohttplog')) app.use(httpLogger(deps.log));
+  app.use(httpLogger(deps.log));
   app.use((_req, res, next) => {
     if (isDraining()) res.setHeader('connection', 'close');
     next();

@@ -19,17 +19,16 @@ export function chooseRequestId(header: string | string[] | undefined): string {
 
 /**
  * Middleware: picks the request id, echoes it in the response header, stores it on `req.id` for
- * pino-http and runs the rest of the chain inside the request context (AsyncLocalStorage), so
+ * the access log and runs the rest of the chain inside the request context (AsyncLocalStorage), so
  * core log lines carry it too.
  *
  * @returns an Express middleware.
  */
 export function requestIdMiddleware(): RequestHandler {
-  const noals = process.env.EXP?.includes('noals');
   return (req, res, next) => {
     const requestId = chooseRequestId(req.headers[REQUEST_ID_HEADER]);
     (req as { id?: string }).id = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    if (noals) next(); else requestContext.run({ requestId }, next);
+    requestContext.run({ requestId }, next);
   };
 }

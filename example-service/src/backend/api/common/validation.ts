@@ -75,10 +75,12 @@ export function route<P = undefined, Q = undefined, B = undefined>(
 ): RequestHandler {
   return async (req, res) => {
     const issues: Issue[] = [];
+    // Only the parts the route has a schema for are read: Express 5's `req.query` is a getter that
+    // parses the query string on every read.
     const input: RouteInput<P, Q, B> = {
-      params: parsePart(schemas.params, req.params, 'params', issues),
-      query: parsePart(schemas.query, req.query, 'query', issues),
-      body: parsePart(schemas.body, req.body, 'body', issues),
+      params: schemas.params ? parsePart(schemas.params, req.params, 'params', issues) : (undefined as P),
+      query: schemas.query ? parsePart(schemas.query, req.query, 'query', issues) : (undefined as Q),
+      body: schemas.body ? parsePart(schemas.body, req.body, 'body', issues) : (undefined as B),
     };
     if (issues.length > 0) {
       log.debug({ issues }, 'refused');

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { startConnectionGate } from './connection-gate.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { dbFunctionLogger, type Logger } from './db-logging.js';
@@ -54,6 +54,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       unlock = await lockDataDir(opts.dataDir);
       await mkdir(opts.dataDir, { recursive: true });
     }
+    // Loaded here, not at the top: a service on a real PostgreSQL server never pays PGlite's
+    // ~170 ms module load at start-up (bench/README.md, boot).
+    const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-socket')]);
     const pglite = await PGlite.create({
       ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}),
       ...(opts.snapshot !== undefined ? { loadDataDir: opts.snapshot } : {}),
