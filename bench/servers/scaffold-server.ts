@@ -1,6 +1,6 @@
 /**
  * The generated service as benchmarked: the example service's own `createApp` and composition root
- * (helmet, request id, access log, zod validation, service + repository layers, logging).
+ * (helmet, request id, pino-http, zod validation, service + repository layers, logging).
  * Env: PORT; BENCH_ADAPTER=memory|pg (pg needs DATABASE_URL, migrated on start);
  * BENCH_LOG=info (default level outside development, JSON to stdout) | debug-file (debug, JSON to
  * BENCH_LOG_FILE) | silent.

@@ -50,7 +50,7 @@ export interface AppDeps {
 
 /**
  * Builds the Express app, separate from the listener so tests can call `request(createApp(deps))`.
- * Order: helmet (headers on every answer, errors included) → request id → access log → rate limit
+ * Order: helmet (headers on every answer, errors included) → request id → pino-http → rate limit
  * → JSON-only bodies (415) → JSON parser (400/413) → probes, docs, module routes → JSON 404 → the
  * one error handler. The OpenAPI document, built from every module's zod schemas, is served at
  * `/openapi.json` (and kept in `app.locals.openapi` for tests).

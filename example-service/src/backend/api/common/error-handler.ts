@@ -3,7 +3,7 @@ import { toHttpFailure, type ErrorBody } from './error-mapping.js';
 
 /**
  * Terminal error middleware: answers with the mapped status and body. The error itself is handed
- * to the access log (`res.err`, see http-logger.ts), which logs it once with its stack, the status
+ * to pino-http (`res.err`, see http-logger.ts), which logs it once with its stack, the status
  * and the request id.
  *
  * @returns an Express error handler.

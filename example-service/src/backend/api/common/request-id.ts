@@ -19,7 +19,7 @@ export function chooseRequestId(header: string | string[] | undefined): string {
 
 /**
  * Middleware: picks the request id, echoes it in the response header, stores it on `req.id` for
- * the access log and runs the rest of the chain inside the request context (AsyncLocalStorage), so
+ * pino-http and runs the rest of the chain inside the request context (AsyncLocalStorage), so
  * core log lines carry it too.
  *
  * @returns an Express middleware.
