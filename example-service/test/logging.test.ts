@@ -1,34 +1,12 @@
-import { Writable } from 'node:stream';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { composeInMemoryServices } from '../src/composition-root.js';
 import { createRootLogger } from '../src/logger.js';
-
-interface Line {
-  level: number;
-  msg: string;
-  reqId?: string;
-  req?: { id?: string };
-  fn?: string;
-  module?: string;
-  [key: string]: unknown;
-}
-
-/** A pino destination that keeps parsed JSON lines (pino test/helper.js style). */
-function sink(): { stream: Writable; lines: Line[] } {
-  const lines: Line[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const text of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(text) as Line);
-      done();
-    },
-  });
-  return { stream, lines };
-}
+import { logSink } from './reliability/support.js';
 
 function appWithSink() {
-  const { stream, lines } = sink();
+  const { stream, lines } = logSink();
   const log = createRootLogger({ level: 'debug', pretty: false, destination: stream });
   const app = createApp({ services: composeInMemoryServices(log), log, checkReady: async () => {} });
   return { app, lines };
