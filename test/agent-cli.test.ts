@@ -1,27 +1,15 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectRefused, plopJson } from './support/agent.js';
 import { copyService, readTree, removeCopy, run } from './support/workspace.js';
-
-interface Result {
-  status: string;
-  files_changed: string[];
-  errors: string[];
-  next_action: string;
-  plan?: { kind: string; path: string; added: string[] }[];
-}
 
 // The CLI as an agent drives it: no TTY, --json, exit codes. The service copy is made a git
 // repository so "leaves the tree clean" is checked with `git status`.
 describe('npx plop --json (agent contract)', () => {
   let service: string;
   const git = (...args: string[]) => run('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], service);
-  const plop = (args: string[], env: Record<string, string> = {}) => {
-    const result = run('npx', ['plop', '--dest', service, ...args, '--json'], undefined, env);
-    const lines = result.stdout.trim().split('\n');
-    expect(lines, result.stdout + result.stderr).toHaveLength(1);
-    return { status: result.status, json: JSON.parse(lines[0] ?? '') as Result };
-  };
+  const plop = (args: string[], env: Record<string, string> = {}) => plopJson(service, args, env);
   const clean = (): string => git('status', '--porcelain').stdout;
   beforeAll(() => {
     service = copyService();
@@ -49,13 +37,7 @@ describe('npx plop --json (agent contract)', () => {
     ['destroy of an unknown module', ['destroy', 'nothing'], /No generated module "nothing"/],
     ['bad requirement id', ['endpoint', 'payments', 'a:int', '--req=../x'], /Requirement id/],
   ])('When refused (%s), then exit non-zero, JSON names the problem, nothing changes', (_label, args, message) => {
-    const before = readTree(service);
-    const { status, json } = plop(args);
-    expect(status).not.toBe(0);
-    expect(json.status).toBe('refused');
-    expect(json.files_changed).toEqual([]);
-    expect(json.errors.join('\n')).toMatch(message);
-    expect(readTree(service)).toEqual(before);
+    expectRefused(service, service, args, message);
   });
 
   it('When run with --dry-run, then the full plan is printed (files and patches) and nothing is written', () => {

@@ -1,28 +1,19 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plopJson, type GeneratorResult } from './support/agent.js';
 import { bin, REPO_ROOT, run } from './support/workspace.js';
-
-interface Result {
-  status: string;
-  files_changed: string[];
-  errors: string[];
-  next_action: string;
-}
 
 // Issue #4, must-show 1: a script with no TTY builds services and modules step by step, parses
 // every step's JSON, and proves typecheck and the affected modules' tests green after each group.
 // The workspace root lives under <repo>/.tmp/ so packages resolve from the root node_modules.
 describe('an agent script (no TTY): shop with customers, products, orders + ship; billing with payments', () => {
   let root: string;
-  const step = (args: string[]): Result => {
-    const result = run('npx', ['plop', '--dest', root, ...args, '--json']);
-    const lines = result.stdout.trim().split('\n');
-    expect(lines, `${args.join(' ')}\n${result.stdout}${result.stderr}`).toHaveLength(1);
-    const json = JSON.parse(lines[0] ?? '') as Result;
+  const step = (args: string[]): GeneratorResult => {
+    const { status, json } = plopJson(root, args);
     expect(json.errors, args.join(' ')).toEqual([]);
     expect(json.status).toBe('ok');
-    expect(result.status).toBe(0);
+    expect(status).toBe(0);
     return json;
   };
   const green = (service: string, tests: string[]): string => {

@@ -2,14 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkspace } from '../generators/service/plan.js';
-import { readTree, REPO_ROOT, run } from './support/workspace.js';
-
-interface Result {
-  status: string;
-  files_changed: string[];
-  errors: string[];
-  next_action: string;
-}
+import { plopJson } from './support/agent.js';
+import { readTree, REPO_ROOT } from './support/workspace.js';
 
 const PACKAGE = '{\n  "name": "ws",\n  "private": true,\n  "workspaces": [\n    "example-service"\n  ],\n  "scripts": {}\n}\n';
 
@@ -17,12 +11,7 @@ const PACKAGE = '{\n  "name": "ws",\n  "private": true,\n  "workspaces": [\n    
 // the root node_modules). Its typecheck and tests, and modules added to it, are in agent-script.test.ts.
 describe('npx plop service', () => {
   let root: string;
-  const plop = (args: string[]): { status: number | null; json: Result } => {
-    const result = run('npx', ['plop', '--dest', root, ...args, '--json']);
-    const lines = result.stdout.trim().split('\n');
-    expect(lines, result.stdout + result.stderr).toHaveLength(1);
-    return { status: result.status, json: JSON.parse(lines[0] ?? '') as Result };
-  };
+  const plop = (args: string[]) => plopJson(root, args);
   beforeAll(() => {
     mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
     root = mkdtempSync(join(REPO_ROOT, '.tmp', 'ws-'));

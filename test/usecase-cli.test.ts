@@ -2,25 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regenerateService } from '../generators/regenerate.js';
+import { expectRefused, plopJson } from './support/agent.js';
 import { bin, copyService, readTree, removeCopy, run } from './support/workspace.js';
-
-interface Result {
-  status: string;
-  files_changed: string[];
-  errors: string[];
-  next_action: string;
-  plan?: { kind: string; path: string; added: string[] }[];
-}
 
 // `npx plop usecase <module> <name>` on a copy of the example service, driven as an agent drives it.
 describe('npx plop usecase', () => {
   let service: string;
-  const plop = (args: string[]): { status: number | null; json: Result } => {
-    const result = run('npx', ['plop', '--dest', service, ...args, '--json']);
-    const lines = result.stdout.trim().split('\n');
-    expect(lines, result.stdout + result.stderr).toHaveLength(1);
-    return { status: result.status, json: JSON.parse(lines[0] ?? '') as Result };
-  };
+  const plop = (args: string[]) => plopJson(service, args);
   const read = (path: string): string => readFileSync(join(service, path), 'utf8');
   beforeAll(() => {
     service = copyService();
@@ -35,13 +23,7 @@ describe('npx plop usecase', () => {
     ['a bad module name', ['usecase', '../x', 'refund'], /Module name "\.\.\/x" is invalid/],
     ['a missing name', ['usecase', 'invoices'], /Missing "name" and no terminal/],
   ])('When refused (%s), then exit non-zero, JSON names the problem, nothing changes', (_label, args, message) => {
-    const before = readTree(service);
-    const { status, json } = plop(args);
-    expect(status).not.toBe(0);
-    expect(json.status).toBe('refused');
-    expect(json.files_changed).toEqual([]);
-    expect(json.errors.join('\n')).toMatch(message);
-    expect(readTree(service)).toEqual(before);
+    expectRefused(service, service, args, message);
   });
 
   it('When --dry-run, then the plan lists every patch and nothing is written', () => {
