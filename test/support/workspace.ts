@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,17 +11,72 @@ export const EXAMPLE_SERVICE = join(REPO_ROOT, 'example-service');
 const SKIP = new Set(['node_modules', 'generated', '.data']);
 
 /**
- * Copies the example service into a fresh folder under `<repo>/.tmp/` (inside the repository, so
- * Node resolves packages from the root `node_modules`).
+ * Writes the committed (git `HEAD`) state of a repository folder into `target`, so a fixture never
+ * sees what a user generated into the working folder (issue 9). Returns false outside a git work
+ * tree (e.g. an unpacked tarball); the caller then copies the working folder.
  *
+ * @param folder - the folder relative to the repository root, or `.` for the whole repository.
+ * @param target - an existing, empty folder; the archive's paths are written below it.
+ * @returns whether the committed tree was written.
+ * @throws when `git archive` or `tar` fails inside a work tree.
+ */
+function extractCommitted(folder: string, target: string): boolean {
+  const inside = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (inside.status !== 0 || inside.stdout.trim() !== 'true') return false;
+  const archive = spawnSync('git', ['archive', '--format=tar', 'HEAD', folder], { cwd: REPO_ROOT, maxBuffer: 1 << 30 });
+  if (archive.status !== 0) throw new Error(`git archive HEAD ${folder} failed: ${archive.stderr.toString()}`);
+  const tar = spawnSync('tar', ['-x', '-C', target], { input: archive.stdout });
+  if (tar.status !== 0) throw new Error(`tar -x failed: ${tar.stderr.toString()}`);
+  return true;
+}
+
+/**
+ * Copies the example service into a fresh folder under `<repo>/.tmp/` (inside the repository, so
+ * Node resolves packages from the root `node_modules`). Without `source` the copy is the
+ * **committed** service (git `HEAD`), never the working folder: modules a user generated, their
+ * BACKEND-LOG.md and uncommitted edits do not leak into generator tests. Commit a template change
+ * and the regenerated example before running the tests that copy it. Outside a git work tree the
+ * working folder is copied.
+ *
+ * @param source - copy this folder instead (its working state).
  * @returns the absolute path of the copy (its folder is named `example-service`).
  */
-export function copyService(source = EXAMPLE_SERVICE): string {
+export function copyService(source?: string): string {
   mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
   const parent = mkdtempSync(join(REPO_ROOT, '.tmp', 'svc-'));
   const target = join(parent, 'example-service');
-  cpSync(source, target, { recursive: true, filter: (src) => !SKIP.has(src.split('/').at(-1) ?? '') });
+  if (source === undefined && extractCommitted('example-service', parent)) return target;
+  cpSync(source ?? EXAMPLE_SERVICE, target, { recursive: true, filter: (src) => !SKIP.has(src.split('/').at(-1) ?? '') });
   return target;
+}
+
+/**
+ * Makes a clean clone of the repository under `<repo>/.tmp/`: the committed tree (git `HEAD`) as
+ * one commit of a fresh git repository, with `node_modules` (root and example-service) linked to
+ * this checkout's installs instead of installed again. What a newcomer has after `git clone` and
+ * `npm install`.
+ *
+ * @returns the absolute path of the clone's root.
+ * @throws outside a git work tree, or when git fails.
+ */
+export function cloneRepository(): string {
+  mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
+  const root = mkdtempSync(join(REPO_ROOT, '.tmp', 'clone-'));
+  if (!extractCommitted('.', root)) throw new Error(`${REPO_ROOT} is not a git work tree: cannot clone it`);
+  const git = (...args: string[]): void => {
+    const out = spawnSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: root, encoding: 'utf8' });
+    if (out.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${out.stderr}`);
+  };
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'clone');
+  // `node_modules/` in .gitignore matches folders only, not these links.
+  writeFileSync(join(root, '.git', 'info', 'exclude'), 'node_modules\n');
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  if (existsSync(join(EXAMPLE_SERVICE, 'node_modules'))) {
+    symlinkSync(join(EXAMPLE_SERVICE, 'node_modules'), join(root, 'example-service', 'node_modules'), 'dir');
+  }
+  return root;
 }
 
 /**
@@ -31,6 +86,15 @@ export function copyService(source = EXAMPLE_SERVICE): string {
  */
 export function removeCopy(dir: string): void {
   rmSync(join(dir, '..'), { recursive: true, force: true });
+}
+
+/**
+ * Removes a clone made by {@link cloneRepository} (its `node_modules` links, not their targets).
+ *
+ * @param root - the clone's root.
+ */
+export function removeClone(root: string): void {
+  rmSync(root, { recursive: true, force: true });
 }
 
 /**
