@@ -4,24 +4,19 @@ import { readFlags } from './cli/flags.js';
 import { finish, errorResult } from './cli/report.js';
 import { recordRun } from './cli/changelog.js';
 import { commandLine, executeJob, type Job } from './cli/runner.js';
+import { MISSING_ANSWER, missingArgument } from './cli/usage.js';
 import { generatePrismaClient, planEndpoint } from './endpoint/index.js';
 import { planUndo } from './endpoint/undo.js';
-import { GeneratorInputError } from './errors.js';
 import { parseFields } from './fields.js';
 import { moduleNames } from './naming.js';
 import { planService, serviceName } from './service/plan.js';
 import { planUsecase } from './usecase/plan.js';
 import { usecaseNames } from './usecase/render.js';
 
-/** A prompt for when there is no terminal: it never waits, it refuses with what is missing. */
+/** A prompt for when there is no terminal: it never waits; the action refuses what is missing (exit 2). */
 class NoTtyPrompt {
-  constructor(private readonly question: { name: string; message: string }) {}
-  run(): Promise<never> {
-    const err = new GeneratorInputError(
-      `Missing "${this.question.name}" and no terminal to ask on: pass it as an argument, e.g. npx plop endpoint invoices "number:string amount:int".`,
-    );
-    if (process.argv.includes('--json')) finish(errorResult(err), true);
-    return Promise.reject(err);
+  run(): Promise<string> {
+    return Promise.resolve(MISSING_ANSWER);
   }
 }
 
@@ -62,13 +57,15 @@ export function registerGenerators(plop: NodePlopAPI): void {
   const type = interactive ? 'input' : 'scaffold-input';
   // Without a terminal the action validates (so refusals come back as JSON too).
   const validate = (fn: (value: string) => unknown) => (interactive ? check(fn) : () => true);
-  const action = (factory: JobFactory) => (answers: unknown): string => {
+  const action = (factory: JobFactory) => (answers: unknown, config?: { type?: string }): string => {
     let flags: ReturnType<typeof readFlags>;
     try {
       flags = readFlags();
     } catch (err) {
       return finish(errorResult(err), process.argv.includes('--json'));
     }
+    const missing = missingArgument((config?.type ?? '').replace(/^scaffold-/, ''), answers as Record<string, string>);
+    if (missing) return finish(errorResult(missing), flags.json);
     const serviceDir = targetService(plop);
     const job = factory(answers as Record<string, string>, serviceDir, flags);
     return finish(executeJob({ ...job, repoRoot: plop.getPlopfilePath() }, flags), flags.json);

@@ -23,7 +23,7 @@ describe('npx plop usecase', () => {
     ['a bad pattern', ['usecase', 'invoices', 'mark-paid'], /Use case name "mark-paid" is invalid/],
     ['an unknown module', ['usecase', 'payments', 'refund'], /Module "payments" is not recorded in scaffold.json/],
     ['a bad module name', ['usecase', '../x', 'refund'], /Module name "\.\.\/x" is invalid/],
-    ['a missing name', ['usecase', 'invoices'], /Missing "name" and no terminal/],
+    ['a missing name', ['usecase', 'invoices'], /Missing "name" and no terminal.*e\.g\. npx plop usecase invoices markPaid\./],
   ])('When refused (%s), then exit non-zero, JSON names the problem, nothing changes', (_label, args, message) => {
     expectRefused(service, service, args, message);
   });

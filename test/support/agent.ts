@@ -27,7 +27,7 @@ export function plopJson(dest: string, args: string[], env: Record<string, strin
 }
 
 /**
- * Asserts a refusal: non-zero exit, status `refused`, no file changed, an error matching `message`,
+ * Asserts a refusal: exit 2, status `refused`, no file changed, an error matching `message`,
  * and the tree under `dir` byte for byte as before.
  *
  * @param dir - the folder that must stay unchanged.
@@ -38,7 +38,7 @@ export function plopJson(dest: string, args: string[], env: Record<string, strin
 export function expectRefused(dir: string, dest: string, args: string[], message: RegExp): void {
   const before = readTree(dir);
   const { status, json } = plopJson(dest, args);
-  expect(status).not.toBe(0);
+  expect(status, JSON.stringify(json)).toBe(2);
   expect(json.status).toBe('refused');
   expect(json.files_changed).toEqual([]);
   expect(json.errors.join('\n')).toMatch(message);

@@ -124,14 +124,15 @@ export function readTree(dir: string): Record<string, string> {
  * @param args - its arguments.
  * @param cwd - working folder (default: the repository root).
  * @param env - extra environment variables.
+ * @param base - the environment they are added to (default: this process's).
  * @returns status, stdout and stderr.
  */
-export function run(command: string, args: string[], cwd = REPO_ROOT, env: Record<string, string> = {}): SpawnSyncReturns<string> {
+export function run(command: string, args: string[], cwd = REPO_ROOT, env: Record<string, string> = {}, base: NodeJS.ProcessEnv = process.env): SpawnSyncReturns<string> {
   return spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+    env: { ...base, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     timeout: 300_000,
   });
 }
