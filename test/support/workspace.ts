@@ -125,15 +125,17 @@ export function readTree(dir: string): Record<string, string> {
  * @param cwd - working folder (default: the repository root).
  * @param env - extra environment variables.
  * @param base - the environment they are added to (default: this process's).
+ * @param timeout - milliseconds before the command is killed (default 5 min).
  * @returns status, stdout and stderr.
  */
-export function run(command: string, args: string[], cwd = REPO_ROOT, env: Record<string, string> = {}, base: NodeJS.ProcessEnv = process.env): SpawnSyncReturns<string> {
+export function run(command: string, args: string[], cwd = REPO_ROOT, env: Record<string, string> = {}, base: NodeJS.ProcessEnv = process.env, timeout = 300_000): SpawnSyncReturns<string> {
   return spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...base, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
-    timeout: 300_000,
+    timeout,
+    maxBuffer: 1 << 28,
   });
 }
 
