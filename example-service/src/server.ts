@@ -79,8 +79,9 @@ export async function startServer(config: Config, root: Logger): Promise<Running
     await db.close();
     throw err;
   }
-  const port = (server.address() as AddressInfo).port;
-  log.info({ port, embedded: db.embedded, http: config.http }, `listening on http://localhost:${port}`);
+  const { address, port } = server.address() as AddressInfo;
+  const shown = address.includes(':') ? `[${address}]` : address;
+  log.info({ host: address, port, embedded: db.embedded, http: config.http }, `listening on http://${shown}:${port}`);
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {

@@ -124,11 +124,11 @@ export interface SpawnedService {
  * Spawns `src/main.ts` (or another entry) under tsx on a free port with JSON logs; the embedded
  * database lives in a temporary folder unless DATABASE_URL is set.
  *
- * @param env - extra environment variables.
+ * @param env - extra environment variables (`undefined` removes a default such as `HOST`).
  * @param entry - the entry file relative to the service folder.
  * @returns the process handle.
  */
-export function spawnService(env: Record<string, string> = {}, entry = 'src/main.ts'): SpawnedService {
+export function spawnService(env: Record<string, string | undefined> = {}, entry = 'src/main.ts'): SpawnedService {
   const dataDir = mkdtempSync(join(tmpdir(), 'reliability-'));
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: SERVICE_DIR,
