@@ -1,12 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnService, type SpawnedService } from './support.js';
+import { buildPrivateBundle, RUNTIMES, spawnService, type SpawnedService } from './support.js';
 
-describe('P25: a clean start — no process warning during boot and requests', () => {
+let bundle: ReturnType<typeof buildPrivateBundle>;
+beforeAll(() => {
+  bundle = buildPrivateBundle();
+});
+afterAll(() => bundle.remove());
+
+describe.each(RUNTIMES)('P25: a clean start (%s) — no process warning during boot and requests', (runtime) => {
   let svc: SpawnedService;
   let base: string;
   beforeAll(async () => {
     // HOST unset: the default (loopback outside production) is what binds.
-    svc = spawnService({ HOST: undefined, DB_STATEMENT_TIMEOUT_MS: '15000' });
+    svc = spawnService({ HOST: undefined, DB_STATEMENT_TIMEOUT_MS: '15000' }, { runtime, entry: runtime === 'built' ? bundle.entry : undefined });
     base = `http://127.0.0.1:${await svc.port}`;
   });
   afterAll(() => svc.cleanup());
