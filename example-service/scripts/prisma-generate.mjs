@@ -10,6 +10,7 @@
 // Prisma version (a stamp file holds their hash); PRISMA_GENERATE_FORCE=1 regenerates anyway.
 //
 // Quiet on success (one summary line); on failure prints the CLI's whole output and exits non-zero.
+// A production install (dev dependencies omitted: no prisma CLI) skips it: dist/main.js holds the client.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,13 @@ function resolveCli() {
   try {
     manifestPath = require.resolve('prisma/package.json');
   } catch {
+    // A production install (`npm ci --omit=dev`, e.g. in a container) has no prisma CLI and needs
+    // no client: `npm run build` bundled it into dist/main.js.
+    if (/\bdev\b/.test(process.env.npm_config_omit ?? '') || process.env.NODE_ENV === 'production') {
+      const built = existsSync(path.join(serviceRoot, 'dist', 'main.js'));
+      process.stdout.write(`prisma-generate: production install, skipped (${built ? 'dist/main.js holds the client' : 'no dist/main.js yet: run `npm run build` with dev dependencies'})\n`);
+      process.exit(0);
+    }
     fail('the `prisma` package is not installed (it is a devDependency of example-service); run `npm ci` with dev dependencies.');
   }
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));

@@ -11,6 +11,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ logLevel: 'info', prettyLogs: false, migrateOnStart: false });
     expect(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
   });
+  it('When HOST is unset, then development and test bind loopback and production every interface; HOST overrides', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'production' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'production', HOST: '::1' }).host).toBe('::1');
+  });
   it('When values are bad, then it throws naming each variable and never echoing a value', () => {
     const secret = 'mysql://admin:hunter2@db/x';
     let error: unknown;

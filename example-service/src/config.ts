@@ -8,7 +8,7 @@ const Flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).max(255).default('0.0.0.0'),
+  HOST: z.string().min(1).max(255).optional(),
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
     .optional(),
@@ -37,6 +37,7 @@ function ms(min: number, max: number) {
 export interface Config {
   env: 'development' | 'test' | 'production';
   port: number;
+  /** Interface to bind: `HOST`, else loopback (127.0.0.1) in development and test, every interface (0.0.0.0) in production. */
   host: string;
   /** PostgreSQL server to use; `undefined` selects the embedded PGlite database. */
   databaseUrl: string | undefined;
@@ -80,7 +81,8 @@ export class ConfigError extends Error {
  * Reads and validates the configuration from environment variables (zod).
  *
  * @param env - the environment, `process.env` by default.
- * @returns the validated configuration; `PORT` defaults to 3000, `LOG_LEVEL` to `debug` in
+ * @returns the validated configuration; `PORT` defaults to 3000, `HOST` to 127.0.0.1 (0.0.0.0 in
+ *   production), `LOG_LEVEL` to `debug` in
  *   development and `info` otherwise; limits and timeouts (ms) have the defaults listed in
  *   docs/reliability.md.
  * @throws {ConfigError} when a variable is malformed; the message lists every bad variable by name
@@ -98,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL ?? (dev ? 'debug' : 'info'),

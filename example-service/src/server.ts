@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import stoppable from 'stoppable';
@@ -9,8 +11,19 @@ import type { Config } from './config.js';
 import { openDatabase } from './backend/db/common/index.js';
 import { functionLogger, moduleLogger, type Logger } from './backend/services/common/index.js';
 
-/** The service's root folder (holds `prisma/`, `.data/`). */
-export const SERVICE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * The service's root folder, with a trailing separator (holds `package.json`, `prisma/`, `.data/`):
+ * the nearest folder above this module that holds a `package.json`, so `src/server.ts` under tsx and
+ * the bundle `dist/main.js` (`npm run build`) find the same root.
+ */
+export const SERVICE_ROOT = findServiceRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findServiceRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return `${dir}${sep}`;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${start}: cannot locate the service root`);
+  }
+}
 
 /** A started service. */
 export interface RunningServer {
@@ -79,8 +92,9 @@ export async function startServer(config: Config, root: Logger): Promise<Running
     await db.close();
     throw err;
   }
-  const port = (server.address() as AddressInfo).port;
-  log.info({ port, embedded: db.embedded, http: config.http }, `listening on http://localhost:${port}`);
+  const { address, port } = server.address() as AddressInfo;
+  const shown = address.includes(':') ? `[${address}]` : address;
+  log.info({ host: address, port, embedded: db.embedded, http: config.http }, `listening on http://${shown}:${port}`);
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {

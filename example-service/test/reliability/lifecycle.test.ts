@@ -1,13 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawSocket, spawnService, waitFor, type SpawnedService } from './support.js';
+import { buildPrivateBundle, rawSocket, RUNTIMES, spawnService, waitFor, type Runtime, type SpawnedService } from './support.js';
 
 const http = (path: string, extra = ''): string => `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${extra}\r\n`;
 
-describe('P15, P18: one real service process, slow clients then SIGTERM', () => {
+// Every lifecycle promise holds for the dev loop (`tsx src/main.ts`) and for what `npm start` runs (the
+// esbuild bundle of `npm run build`, built privately for this file with the service's build script).
+let bundle: ReturnType<typeof buildPrivateBundle>;
+beforeAll(() => {
+  bundle = buildPrivateBundle();
+});
+afterAll(() => bundle.remove());
+const as = (runtime: Runtime, preload?: string) => ({ runtime, entry: runtime === 'built' ? bundle.entry : undefined, preload });
+
+describe.each(RUNTIMES)('P15, P18: one real service process (%s), slow clients then SIGTERM', (runtime) => {
   let svc: SpawnedService;
   let port: number;
   beforeAll(async () => {
-    svc = spawnService({ SHUTDOWN_DELAY_MS: '400', SHUTDOWN_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '1000' });
+    svc = spawnService({ SHUTDOWN_DELAY_MS: '400', SHUTDOWN_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '1000' }, as(runtime));
     port = await svc.port;
   });
   afterAll(() => svc.cleanup());
@@ -52,9 +61,9 @@ describe('P15, P18: one real service process, slow clients then SIGTERM', () => 
   });
 });
 
-describe('P19, P20: failing processes', () => {
+describe.each(RUNTIMES)('P19, P20: failing processes (%s)', (runtime) => {
   it.each(['rejection', 'exception'])('P19 When an unhandled %s happens, then it is logged fatal with its stack, the service stops gracefully and exits 1', async (kind) => {
-    const svc = spawnService({ CRASH_KIND: kind }, 'test/reliability/fixtures/crash-entry.ts');
+    const svc = spawnService({ CRASH_KIND: kind }, as(runtime, 'test/reliability/fixtures/crash-after-listen.mjs'));
     try {
       await svc.port;
       expect(await svc.exited).toBe(1);
@@ -68,7 +77,7 @@ describe('P19, P20: failing processes', () => {
 
   it('P20 When the configuration is invalid, then the process exits 1 fast, names the variables and echoes no secret', async () => {
     const started = Date.now();
-    const svc = spawnService({ DATABASE_URL: 'mysql://admin:TopSecret99@db:3306/x', PORT: 'eighty', RATE_LIMIT_MAX: '-5' });
+    const svc = spawnService({ DATABASE_URL: 'mysql://admin:TopSecret99@db:3306/x', PORT: 'eighty', RATE_LIMIT_MAX: '-5' }, as(runtime));
     try {
       expect(await svc.exited).toBe(1);
       expect(Date.now() - started).toBeLessThan(10_000);

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net, { type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createApp, type AppDeps } from '../../src/app.js';
 import { composeInMemoryServices } from '../../src/composition-root.js';
 import { createRootLogger } from '../../src/logger.js';
@@ -120,17 +120,53 @@ export interface SpawnedService {
   cleanup(): void;
 }
 
+/** How a spawned service runs: `tsx src/main.ts` (the dev loop) or the esbuild bundle `npm start` runs. */
+export type Runtime = 'tsx' | 'built';
+/** Both runtimes, for `describe.each`. */
+export const RUNTIMES: readonly Runtime[] = ['tsx', 'built'];
+
+let builds = 0;
+
 /**
- * Spawns `src/main.ts` (or another entry) under tsx on a free port with JSON logs; the embedded
- * database lives in a temporary folder unless DATABASE_URL is set.
+ * Builds a private bundle of the service with its own build script (`scripts/build.mjs`, what
+ * `npm run build` runs after `prisma generate`) into `dist/.test-<pid>-<n>/`, so test files running
+ * in parallel never share or overwrite one.
  *
- * @param env - extra environment variables.
- * @param entry - the entry file relative to the service folder.
- * @returns the process handle.
+ * @returns the bundle's entry (relative to the service folder) and a cleanup function.
+ * @throws {Error} with the build's output when it fails.
  */
-export function spawnService(env: Record<string, string> = {}, entry = 'src/main.ts'): SpawnedService {
+export function buildPrivateBundle(): { entry: string; remove(): void } {
+  const outdir = `dist/.test-${process.pid}-${builds++}`;
+  const result = spawnSync(process.execPath, ['scripts/build.mjs', '--outdir', outdir], { cwd: SERVICE_DIR, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+  return { entry: `${outdir}/main.js`, remove: () => rmSync(join(SERVICE_DIR, outdir), { recursive: true, force: true }) };
+}
+
+/** Options of {@link spawnService}. */
+export interface SpawnOptions {
+  /** `tsx` (default): `node --import tsx src/main.ts`; `built`: `node <bundle>` (give `entry`). */
+  runtime?: Runtime;
+  /** The built entry from {@link buildPrivateBundle} (runtime `built`). */
+  entry?: string;
+  /** A module preloaded with `--import` before the entry (a test fixture), relative to the service folder. */
+  preload?: string;
+}
+
+/**
+ * Spawns the service on a free port with JSON logs — from source under tsx, or its built bundle —
+ * the embedded database living in a temporary folder unless DATABASE_URL is set.
+ *
+ * @param env - extra environment variables (`undefined` removes a default such as `HOST`).
+ * @param opts - runtime, built entry and preload; see {@link SpawnOptions}.
+ * @returns the process handle.
+ * @throws {Error} when the runtime is `built` and no entry is given.
+ */
+export function spawnService(env: Record<string, string | undefined> = {}, opts: SpawnOptions = {}): SpawnedService {
+  if (opts.runtime === 'built' && opts.entry === undefined) throw new Error('spawnService: a built runtime needs the entry of buildPrivateBundle()');
+  const preload = opts.preload === undefined ? [] : ['--import', pathToFileURL(join(SERVICE_DIR, opts.preload)).href];
+  const args = opts.runtime === 'built' ? [...preload, opts.entry as string] : ['--import', 'tsx', ...preload, 'src/main.ts'];
   const dataDir = mkdtempSync(join(tmpdir(), 'reliability-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, args, {
     cwd: SERVICE_DIR,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', RATE_LIMIT_MAX: '0', ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

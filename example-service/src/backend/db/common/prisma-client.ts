@@ -27,6 +27,19 @@ export interface PrismaClientOptions {
 }
 
 /**
+ * Sets the session's `statement_timeout` on a new pool connection; a failure is logged, not thrown
+ * (the startup parameter may already hold the limit).
+ *
+ * @param client - the new connection, not yet handed out.
+ * @param ms - the limit in ms (> 0).
+ * @param log - the function logger of {@link createPrismaClient}.
+ * @returns when the statement finished or failed.
+ */
+async function setStatementTimeout(client: pg.ClientBase, ms: number, log: Logger): Promise<void> {
+  await client.query(`SET statement_timeout = ${ms}`).catch((err: unknown) => log.warn({ err }, 'could not set statement_timeout'));
+}
+
+/**
  * Creates the generated Prisma Client (Rust-free, `prisma-client` generator) on `@prisma/adapter-pg`,
  * extended so that every operation throws domain errors ({@link translatePrismaError}).
  * Nothing connects until the first query.
@@ -78,14 +91,12 @@ export function createPrismaClient(opts: PrismaClientOptions): PrismaClient {
     idleTimeoutMillis,
     ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
     ...(queryTimeout > 0 ? { query_timeout: queryTimeout } : {}),
+    // The startup parameter above is ignored by some servers in front of PostgreSQL (poolers, the
+    // embedded PGlite socket), so it is set again on each new connection. pg-pool awaits `onConnect`
+    // before it hands the client out: a `connect` listener would race the caller's first query on
+    // the same client (pg's "client is already executing a query" DeprecationWarning).
+    ...(statementTimeout > 0 ? { onConnect: (client: pg.ClientBase) => setStatementTimeout(client, statementTimeout, log) } : {}),
   });
-  // The startup parameter above is ignored by some servers in front of PostgreSQL (poolers, the
-  // embedded PGlite socket); setting it again on each new connection makes the limit hold everywhere.
-  if (statementTimeout > 0) {
-    pool.on('connect', (client) => {
-      client.query(`SET statement_timeout = ${statementTimeout}`).catch((err: unknown) => log.warn({ err }, 'could not set statement_timeout'));
-    });
-  }
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,
     onPoolError: (err) => log.warn({ err }, 'idle connection error'),
