@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import * as api from './backend/api/index.js';
 import {
   buildOpenApiDocument,
+  corsMiddleware,
   createRouteTable,
   errorHandler,
   httpLogger,
@@ -12,6 +13,7 @@ import {
   renderDocsPage,
   requestIdMiddleware,
   requireJsonBody,
+  type CorsPolicy,
   type RateLimitOptions,
   type Services,
 } from './backend/api/index.js';
@@ -46,11 +48,14 @@ export interface AppDeps {
   rateLimit?: RateLimitOptions;
   /** Express `trust proxy`, set explicitly; `false` (no proxy in front) by default. */
   trustProxy?: boolean | number | string;
+  /** Cross-origin policy; no CORS headers at all when absent (the default). */
+  cors?: CorsPolicy;
 }
 
 /**
  * Builds the Express app, separate from the listener so tests can call `request(createApp(deps))`.
- * Order: helmet (headers on every answer, errors included) → request id → pino-http → rate limit
+ * Order: helmet (headers on every answer, errors included) → request id → pino-http → CORS (when
+ * configured; answers preflights) → rate limit
  * → JSON-only bodies (415) → JSON parser (400/413) → probes, docs, module routes → JSON 404 → the
  * one error handler. The OpenAPI document, built from every module's zod schemas, is served at
  * `/openapi.json` (and kept in `app.locals.openapi` for tests).
@@ -68,6 +73,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(helmet());
   app.use(requestIdMiddleware());
   app.use(httpLogger(deps.log));
+  if (deps.cors) app.use(corsMiddleware(deps.cors));
   app.use((_req, res, next) => {
     if (isDraining()) res.setHeader('connection', 'close');
     next();

@@ -7,3 +7,4 @@ export * from './schemas.js';
 export * from './body-guard.js';
 export * from './openapi.js';
 export * from './rate-limit.js';
+export * from './cors.js';
