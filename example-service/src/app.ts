@@ -10,7 +10,7 @@ import {
   isCrudModuleSpec,
   notFoundHandler,
   rateLimiter,
-  renderDocsPage,
+  docsUiRouter,
   requestIdMiddleware,
   requireJsonBody,
   type CorsPolicy,
@@ -58,7 +58,7 @@ export interface AppDeps {
  * configured; answers preflights) → rate limit
  * → JSON-only bodies (415) → JSON parser (400/413) → probes, docs, module routes → JSON 404 → the
  * one error handler. The OpenAPI document, built from every module's zod schemas, is served at
- * `/openapi.json` (and kept in `app.locals.openapi` for tests).
+ * `/openapi.json` (and kept in `app.locals.openapi` for tests) and rendered by Swagger UI at `/docs`.
  *
  * @param deps - services, root logger, readiness probe, drain flag, rate limit, trust proxy.
  * @returns the Express application (not listening).
@@ -100,9 +100,7 @@ export function createApp(deps: AppDeps): Express {
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  app.get('/docs', (_req, res) => {
-    res.type('html').send(renderDocsPage(openapi));
-  });
+  app.use(docsUiRouter());
 
   app.use(createRouteTable(deps.services, deps.log));
   app.use(notFoundHandler());

@@ -8,3 +8,4 @@ export * from './body-guard.js';
 export * from './openapi.js';
 export * from './rate-limit.js';
 export * from './cors.js';
+export * from './docs-ui.js';
