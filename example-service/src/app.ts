@@ -3,15 +3,17 @@ import helmet from 'helmet';
 import * as api from './backend/api/index.js';
 import {
   buildOpenApiDocument,
+  corsMiddleware,
   createRouteTable,
   errorHandler,
   httpLogger,
   isCrudModuleSpec,
   notFoundHandler,
   rateLimiter,
-  renderDocsPage,
+  docsUiRouter,
   requestIdMiddleware,
   requireJsonBody,
+  type CorsPolicy,
   type RateLimitOptions,
   type Services,
 } from './backend/api/index.js';
@@ -46,14 +48,17 @@ export interface AppDeps {
   rateLimit?: RateLimitOptions;
   /** Express `trust proxy`, set explicitly; `false` (no proxy in front) by default. */
   trustProxy?: boolean | number | string;
+  /** Cross-origin policy; no CORS headers at all when absent (the default). */
+  cors?: CorsPolicy;
 }
 
 /**
  * Builds the Express app, separate from the listener so tests can call `request(createApp(deps))`.
- * Order: helmet (headers on every answer, errors included) → request id → pino-http → rate limit
+ * Order: helmet (headers on every answer, errors included) → request id → pino-http → CORS (when
+ * configured; answers preflights) → rate limit
  * → JSON-only bodies (415) → JSON parser (400/413) → probes, docs, module routes → JSON 404 → the
  * one error handler. The OpenAPI document, built from every module's zod schemas, is served at
- * `/openapi.json` (and kept in `app.locals.openapi` for tests).
+ * `/openapi.json` (and kept in `app.locals.openapi` for tests) and rendered by Swagger UI at `/docs`.
  *
  * @param deps - services, root logger, readiness probe, drain flag, rate limit, trust proxy.
  * @returns the Express application (not listening).
@@ -68,6 +73,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(helmet());
   app.use(requestIdMiddleware());
   app.use(httpLogger(deps.log));
+  if (deps.cors) app.use(corsMiddleware(deps.cors));
   app.use((_req, res, next) => {
     if (isDraining()) res.setHeader('connection', 'close');
     next();
@@ -94,9 +100,7 @@ export function createApp(deps: AppDeps): Express {
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  app.get('/docs', (_req, res) => {
-    res.type('html').send(renderDocsPage(openapi));
-  });
+  app.use(docsUiRouter());
 
   app.use(createRouteTable(deps.services, deps.log));
   app.use(notFoundHandler());

@@ -26,6 +26,12 @@ const EnvSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(1_000).default(10),
   DB_CONNECT_TIMEOUT_MS: ms(100, 60_000).default(5_000),
   DB_STATEMENT_TIMEOUT_MS: ms(100, 600_000).default(15_000),
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(\*|https?:\/\/[a-zA-Z0-9.-]+(:[0-9]{1,5})?)$/, 'each entry must be an origin such as https://app.example.com (scheme://host[:port], no path or trailing slash) or *')))
+    .optional(),
+  CORS_CREDENTIALS: Flag.default(false),
 });
 
 /** A duration in milliseconds within bounds. */
@@ -58,12 +64,21 @@ export interface Config {
   shutdown: { delayMs: number; timeoutMs: number };
   /** Pool size, connect timeout and server-side statement timeout (ms) of the database client. */
   db: { poolMax: number; connectTimeoutMs: number; statementTimeoutMs: number };
+  /** CORS allow-list (`CORS_ORIGINS`, comma-separated) and credentials; `undefined` (default): no CORS headers. */
+  cors: { origins: string[]; credentials: boolean } | undefined;
 }
 
 function parseTrustProxy(value: string): boolean | number | string {
   if (value === 'false') return false;
   if (value === 'true') return true;
   return /^[0-9]+$/.test(value) ? Number(value) : value;
+}
+
+/** The CORS combinations the Fetch standard forbids or that make no sense, as a `NAME: reason` line. */
+function checkCors(origins: string[], credentials: boolean): string | undefined {
+  if (!origins.includes('*')) return credentials && origins.length === 0 ? 'CORS_CREDENTIALS: needs CORS_ORIGINS (the allowed origins)' : undefined;
+  if (origins.length > 1) return 'CORS_ORIGINS: "*" must stand alone (it already allows every origin)';
+  return credentials ? 'CORS_ORIGINS: "*" cannot be combined with CORS_CREDENTIALS=true; list the allowed origins instead' : undefined;
 }
 
 /** Raised when the environment holds a bad or missing value; the message names each variable. */
@@ -96,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const corsProblem = checkCors(e.CORS_ORIGINS ?? [], e.CORS_CREDENTIALS);
+  if (corsProblem) throw new ConfigError([corsProblem]);
   const dev = e.NODE_ENV === 'development';
   return {
     env: e.NODE_ENV,
@@ -115,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shutdown: { delayMs: e.SHUTDOWN_DELAY_MS, timeoutMs: e.SHUTDOWN_TIMEOUT_MS },
     db: { poolMax: e.DB_POOL_MAX, connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS },
+    cors: e.CORS_ORIGINS?.length ? { origins: e.CORS_ORIGINS, credentials: e.CORS_CREDENTIALS } : undefined,
   };
 }

@@ -71,6 +71,7 @@ export async function startServer(config: Config, root: Logger): Promise<Running
     isDraining: () => draining,
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
+    cors: config.cors,
   });
   let server: Server & stoppable.WithStop;
   try {

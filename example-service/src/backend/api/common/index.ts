@@ -7,3 +7,5 @@ export * from './schemas.js';
 export * from './body-guard.js';
 export * from './openapi.js';
 export * from './rate-limit.js';
+export * from './cors.js';
+export * from './docs-ui.js';

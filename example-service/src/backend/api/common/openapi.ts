@@ -143,26 +143,9 @@ export function buildOpenApiDocument(specs: CrudModuleSpec[], info = { title: 'e
   const paths: Json = {
     '/healthz': { get: { operationId: 'health', responses: { 200: status('Alive', 'ok'), ...errors } } },
     '/readyz': { get: { operationId: 'ready', responses: { 200: status('Ready', 'ready'), ...errors } } },
-    '/docs': { get: { operationId: 'docs', responses: { 200: { description: 'This page', content: { 'text/html': { schema: { type: 'string' } } } }, ...errors } } },
+    '/docs': { get: { operationId: 'docs', responses: { 200: { description: 'Swagger UI over this document', content: { 'text/html': { schema: { type: 'string' } } } }, ...errors } } },
     '/openapi.json': { get: { operationId: 'openapi', responses: { 200: { description: 'This document', ...json({ type: 'object' }) }, ...errors } } },
   };
   for (const spec of specs) Object.assign(paths, modulePaths(spec, schemas));
   return { openapi: '3.1.0', info, jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema', paths, components: { schemas } };
-}
-
-/**
- * A small HTML page listing the operations of the document (no script, so helmet's CSP holds).
- *
- * @param doc - the OpenAPI document.
- * @returns the HTML of `GET /docs`.
- */
-export function renderDocsPage(doc: Json): string {
-  const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const rows: string[] = [];
-  for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { operationId?: string }>>)) {
-    for (const [method, op] of Object.entries(ops)) {
-      rows.push(`<tr><td><code>${esc(method.toUpperCase())}</code></td><td><code>${esc(path)}</code></td><td>${esc(op.operationId ?? '')}</td></tr>`);
-    }
-  }
-  return `<!doctype html><html><head><meta charset="utf-8"><title>API docs</title></head><body><h1>API</h1><p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1)</p><table><thead><tr><th>method</th><th>path</th><th>operation</th></tr></thead><tbody>${rows.join('')}</tbody></table></body></html>`;
 }
