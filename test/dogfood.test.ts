@@ -27,10 +27,7 @@ describe('example-service is generator output', () => {
       expect(Object.keys(skeleton).filter((path) => path.includes(`/${module.name}/`))).toEqual([]);
     }
     for (const module of manifest.modules) {
-      runEndpoint(
-        { serviceDir: copy, name: module.name, fields: module.fields, migration: module.migration },
-        { generateClient: false },
-      );
+      runEndpoint({ ...module, serviceDir: copy }, { generateClient: false });
     }
     const expected = readTree(EXAMPLE_SERVICE);
     const actual = readTree(copy);
