@@ -9,6 +9,20 @@ export interface ModuleRecord {
   migration: string;
   /** Use cases added by `npx plop usecase`, in order (absent when none). */
   usecases?: string[];
+  /** The field spec the module was created with, once `npx plop field` changed `fields` (its create migration renders from it). */
+  createdWith?: string;
+  /** Field steps of `npx plop field`, in order (absent when none). */
+  history?: FieldStep[];
+}
+
+/** One `npx plop field` step: fields added or one field removed, and the migration it wrote. */
+export interface FieldStep {
+  /** The field items added, as recorded (e.g. `tier:string=basic vip:boolean?`). */
+  add?: string;
+  /** The field item removed, as it was recorded (e.g. `phone:string?`). */
+  remove?: string;
+  /** Its migration folder under `prisma/migrations`, e.g. `20261201090000_add_tier_vip_to_customers`. */
+  migration: string;
 }
 
 /** `scaffold.json` at a service root: what generators have added to it, in order. */
@@ -44,5 +58,14 @@ export function parseManifest(text: string | undefined): Manifest {
  * @returns its file content.
  */
 export function formatManifest(manifest: Manifest): string {
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+  // One key order whichever generator touched a record last, so regeneration is byte for byte.
+  const modules = manifest.modules.map((m) => {
+    const entries = Object.entries(m);
+    const rank = (key: string): number => (RECORD_KEYS.includes(key) ? RECORD_KEYS.indexOf(key) : RECORD_KEYS.length);
+    return Object.fromEntries(entries.sort(([a], [b]) => rank(a) - rank(b)));
+  });
+  return `${JSON.stringify({ ...manifest, modules }, null, 2)}\n`;
 }
+
+/** The order of a module record's keys in `scaffold.json` (others follow, in their own order). */
+const RECORD_KEYS = ['name', 'fields', 'migration', 'usecases', 'createdWith', 'history'];

@@ -9,6 +9,7 @@ import { generatePrismaClient, planEndpoint } from './endpoint/index.js';
 import { planUndo } from './endpoint/undo.js';
 import { parseFields } from './fields.js';
 import { moduleNames } from './naming.js';
+import { planField } from './field/plan.js';
 import { planService, serviceName } from './service/plan.js';
 import { planUsecase } from './usecase/plan.js';
 import { usecaseNames } from './usecase/render.js';
@@ -175,6 +176,52 @@ export function registerGenerators(plop: NodePlopAPI): void {
     description: 'New service folder at the workspace root from the example skeleton, no modules, added to workspaces',
     prompts: [{ type, name: 'name', message: 'Service name (e.g. billing)', validate: validate(serviceName) }],
     actions: [{ type: 'scaffold-service' }],
+  });
+
+  // `field`: add fields to a recorded module, or remove one (`--remove <name>`), with a migration.
+  plop.setActionType('scaffold-field', action(({ module = '', fields }, serviceDir, flags) => ({
+    serviceDir,
+    run: `field ${module}`,
+    plan: () => {
+      const plan = planField({ serviceDir, module, ...(flags.remove !== undefined ? { remove: flags.remove } : { add: fields ?? '' }) });
+      const { add, remove, migration } = plan.step;
+      return {
+        changes: plan.changes,
+        objective: add !== undefined
+          ? `Add field(s) \`${add}\` to module \`${plan.names.name}\` in every layer, with migration \`${migration}\` (ALTER TABLE … ADD COLUMN).`
+          : `Remove field \`${remove}\` from module \`${plan.names.name}\` in every layer, with migration \`${migration}\` (ALTER TABLE … DROP COLUMN).`,
+        reuse: `the module's files, merged three-way from its recorded field history (hand edits elsewhere kept); services/common, api/common, db/common unchanged.`,
+        nextAction: `npm run typecheck && npx vitest run ${plan.names.name} (the service applies the new migration on its next start)`,
+      };
+    },
+    after: () => generatePrismaClient(serviceDir),
+  })));
+
+  // `field <module> --remove <name>` takes no fields: its fields prompt then answers '' without asking.
+  const Ask = (interactive ? ((plop as unknown as { inquirer: unknown }).inquirer as { prompt: { prompts: Record<string, unknown> } }).prompt.prompts.input : NoTtyPrompt) as new (...args: unknown[]) => { run(): Promise<unknown> };
+  class FieldsPrompt {
+    private readonly inner: { run(): Promise<unknown> } | undefined;
+    constructor(...args: unknown[]) {
+      this.inner = process.argv.some((a) => a === '--remove' || a.startsWith('--remove=')) ? undefined : new Ask(...args);
+    }
+    run(): Promise<unknown> {
+      return this.inner ? this.inner.run() : Promise.resolve('');
+    }
+  }
+  plop.setPrompt('scaffold-fields', FieldsPrompt as never);
+
+  plop.setGenerator('field', {
+    description: 'Add fields to an existing module (every layer + ALTER TABLE migration), or remove one with --remove <name>',
+    prompts: [
+      { type, name: 'module', message: 'Existing module (e.g. customers)', validate: validate(moduleNames) },
+      {
+        type: 'scaffold-fields',
+        name: 'fields',
+        message: 'Fields to add "name:type" (same grammar as endpoint; required ones need =default on a table with rows)',
+        validate: validate(parseFields),
+      },
+    ],
+    actions: [{ type: 'scaffold-field' }],
   });
 
   plop.setGenerator('destroy', {

@@ -42,7 +42,7 @@ export function regenerateService(serviceDir: string): string[] {
       applyAll(scratch, planDestroy({ serviceDir: scratch, name: module.name, force: true }));
     }
     for (const module of manifest.modules) {
-      runEndpoint({ serviceDir: scratch, name: module.name, fields: module.fields, migration: module.migration, usecases: module.usecases }, { generateClient: false });
+      runEndpoint({ ...module, serviceDir: scratch }, { generateClient: false });
     }
     const before = tree(serviceDir);
     const after = tree(scratch);

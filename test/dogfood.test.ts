@@ -20,6 +20,12 @@ describe('example-service is generator output', () => {
     expect(manifest.modules.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('holds a module built through several `field` steps (an add and a remove)', () => {
+    const steps = manifest.modules.flatMap((m) => m.history ?? []);
+    expect(steps.some((s) => s.add !== undefined)).toBe(true);
+    expect(steps.some((s) => s.remove !== undefined)).toBe(true);
+  });
+
   it('When every module is removed and regenerated, then every file is byte-identical', () => {
     for (const module of [...manifest.modules].reverse()) {
       applyAll(copy, planDestroy({ serviceDir: copy, name: module.name }));
@@ -29,10 +35,7 @@ describe('example-service is generator output', () => {
       expect(Object.keys(skeleton).filter((path) => path.includes(`/${module.name}/`))).toEqual([]);
     }
     for (const module of manifest.modules) {
-      runEndpoint(
-        { serviceDir: copy, name: module.name, fields: module.fields, migration: module.migration, usecases: module.usecases },
-        { generateClient: false },
-      );
+      runEndpoint({ ...module, serviceDir: copy }, { generateClient: false });
     }
     const actual = readTree(copy);
     expect(Object.keys(actual)).toEqual(Object.keys(expected));

@@ -11,6 +11,8 @@ export interface RunFlags {
   req: string | undefined;
   /** Destroy even when generated files were edited by hand. */
   force: boolean;
+  /** `field <module> --remove <name>`: the field to remove. */
+  remove?: string;
 }
 
 /** Requirement ids: letters, a dash and digits, e.g. `REQ-123`. */
@@ -33,6 +35,7 @@ export function readFlags(argv: string[] = process.argv.slice(2)): RunFlags {
       'dry-run': { type: 'boolean' },
       req: { type: 'string' },
       force: { type: 'boolean', short: 'f' },
+      remove: { type: 'string' },
     },
     strict: false,
     allowPositionals: true,
@@ -41,5 +44,9 @@ export function readFlags(argv: string[] = process.argv.slice(2)): RunFlags {
   if (values.req !== undefined && (req === undefined || !REQ_PATTERN.test(req))) {
     throw new GeneratorInputError(`Requirement id "${String(values.req)}" is invalid: write --req=REQ-123.`);
   }
-  return { json: values.json === true, dryRun: values['dry-run'] === true, req, force: values.force === true };
+  if (values.remove !== undefined && typeof values.remove !== 'string') {
+    throw new GeneratorInputError('--remove needs the field to remove, e.g. npx plop field customers --remove phone.');
+  }
+  const remove = typeof values.remove === 'string' ? { remove: values.remove } : {};
+  return { json: values.json === true, dryRun: values['dry-run'] === true, req, force: values.force === true, ...remove };
 }

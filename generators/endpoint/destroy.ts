@@ -4,7 +4,7 @@ import { parseFields } from '../fields.js';
 import { formatManifest, MANIFEST_FILE, parseManifest } from '../manifest.js';
 import { moduleNames } from '../naming.js';
 import { readIfExists, type Change } from '../transaction.js';
-import { renderEndpoint } from './plan.js';
+import { renderModule } from './plan.js';
 
 /** What `destroy` is asked to do. */
 export interface DestroyRequest {
@@ -36,7 +36,7 @@ export function planDestroy(request: DestroyRequest): Change[] {
     throw new GeneratorInputError(`Module "${record.name}" is referenced by ${users.map((m) => m.name).join(', ')}: destroy those first.`);
   }
   const names = moduleNames(record.name);
-  const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, record.usecases);
+  const rendered = renderModule(names, record);
   const changes: Change[] = rendered.files.flatMap((file): Change[] => {
     const current = readIfExists(serviceDir, file.path);
     if (current === undefined && request.force) return [];

@@ -3,7 +3,8 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GeneratorInputError } from '../errors.js';
 import { normaliseSpec, parseFields, type Field } from '../fields.js';
-import { formatManifest, MANIFEST_FILE, parseManifest, type ModuleRecord } from '../manifest.js';
+import { withFieldHistory } from '../field/history.js';
+import { formatManifest, MANIFEST_FILE, parseManifest, type FieldStep, type ModuleRecord } from '../manifest.js';
 import { moduleNames, type ModuleNames } from '../naming.js';
 import { renderString, renderTree, type RenderedFile } from '../render.js';
 import { readIfExists, type Change } from '../transaction.js';
@@ -29,6 +30,9 @@ export interface EndpointRequest {
   migration?: string;
   /** Use cases to render into the module (used when regenerating a recorded module). */
   usecases?: string[];
+  /** Field history (`npx plop field`) to reproduce (used when regenerating a recorded module). */
+  createdWith?: string;
+  history?: FieldStep[];
 }
 
 /** Everything the generator will do, computed before anything is written. */
@@ -144,6 +148,23 @@ export function renderEndpoint(names: ModuleNames, fields: Field[], migration: s
 }
 
 /**
+ * Renders a recorded module as the generators left it: its files from its current fields and use
+ * cases, its create migration from the fields it was created with, and one migration per field step.
+ *
+ * @param names - the module's names.
+ * @param record - its record in `scaffold.json` (or a request shaped like one).
+ * @returns files and registration blocks.
+ * @throws {GeneratorInputError} when a recorded spec no longer parses.
+ */
+export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fields' | 'migration' | 'usecases' | 'createdWith' | 'history'>): RenderedEndpoint {
+  const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, record.usecases);
+  const createFile = `${MIGRATIONS_DIR}/${record.migration}/migration.sql`;
+  const renderCreate = (spec: string): string =>
+    renderEndpoint(names, parseFields(spec, names.Entity), record.migration).files.find((f) => f.path === createFile)?.content ?? '';
+  return { ...rendered, files: withFieldHistory(rendered.files, names, record, renderCreate) };
+}
+
+/**
  * Plans the `endpoint` generator: validates the name, the fields and the target, renders every
  * file and computes every patch. Writes nothing.
  *
@@ -167,7 +188,8 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
   }
   const migration = request.migration ?? nextMigrationName(serviceDir, `create_${names.table}`, request.now ?? new Date());
   const usecases = request.usecases ?? [];
-  const rendered = renderEndpoint(names, fields, migration, usecases);
+  const history = request.history ?? [];
+  const rendered = renderModule(names, { fields: request.fields, migration, usecases, createdWith: request.createdWith, history });
   const changes: Change[] = rendered.files.map((file) => {
     assertInside(serviceDir, file.path);
     if (existsSync(join(serviceDir, file.path))) {
@@ -180,7 +202,10 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
     if (before === undefined) throw new GeneratorInputError(`${path} is missing: cannot register the module.`);
     changes.push({ kind: 'modify', path, before, content: patchAtMarkers(path, before, blocks) });
   }
-  const record: ModuleRecord = { name: names.name, fields: normaliseSpec(request.fields), migration, ...(usecases.length > 0 ? { usecases } : {}) };
+  const record: ModuleRecord = {
+    name: names.name, fields: normaliseSpec(request.fields), migration, ...(usecases.length > 0 ? { usecases } : {}),
+    ...(history.length > 0 ? { createdWith: request.createdWith, history } : {}),
+  };
   const manifestAfter = formatManifest({ ...manifest, modules: [...manifest.modules, record] });
   changes.push(
     manifestText === undefined

@@ -38,7 +38,8 @@ export function dropTableSql(table: string, fks: string[], enums: string[]): str
 
 /**
  * Plans `destroy`: removes a module's files, registrations and manifest entry. When its create
- * migration is committed, history stays: a new migration drops the table instead. When it is not,
+ * migration is committed, history stays (every migration of the module, `field` steps too): a new
+ * migration drops the table instead. When it is not,
  * the run's log chunks and traceability entries go too, so generate + destroy leaves no trace.
  *
  * @param request - service, module, force (delete files edited by hand), clock.
@@ -56,11 +57,13 @@ export function planUndo(request: { serviceDir: string; name: string; force?: bo
     const fields = parseFields(record.fields, names.Entity);
     const drop = nextMigrationName(serviceDir, `drop_${names.table}`, request.now ?? new Date());
     const sql = dropTableSql(names.table, fields.filter((f) => f.ref).map((f) => f.name), fields.flatMap((f) => (f.enumType ? [f.enumType.name] : [])));
+    // Its migrations (create and `field` steps) are history once the create is committed: all stay.
+    const migrations = new Set([record.migration, ...(record.history ?? []).map((s) => s.migration)].map((m) => `prisma/migrations/${m}/migration.sql`));
     return [
-      ...changes.filter((c) => c.path !== migrationFile),
+      ...changes.filter((c) => !migrations.has(c.path)),
       { kind: 'create', path: `prisma/migrations/${drop}/migration.sql`, content: sql },
     ];
   }
   const touched = changes.map((c) => c.path);
-  return [...changes, ...forgetRuns(serviceDir, [`endpoint ${record.name}`, `usecase ${record.name}`], touched)];
+  return [...changes, ...forgetRuns(serviceDir, [`endpoint ${record.name}`, `usecase ${record.name}`, `field ${record.name}`], touched)];
 }

@@ -5,8 +5,9 @@ import { defineCrudModule, idParams, pageQuery } from '../common/index.js';
 export const createCustomerBody = z.strictObject({
   name: z.string().min(1).max(255),
   email: z.string().min(1).max(255),
-  phone: z.string().min(1).max(255).nullable().optional(),
   notes: z.string().max(10000).nullable().optional(),
+  tier: z.enum(['standard', 'gold']).optional(),
+  newsletter: z.boolean().nullable().optional(),
 });
 
 /** Body of `PATCH /customers/:id`: any subset of the create fields, at least one. */

@@ -26,8 +26,9 @@ function toEntity(row: CustomerRow): Customer {
     id: row.id,
     name: row.name,
     email: row.email,
-    phone: row.phone,
     notes: row.notes,
+    tier: row.tier,
+    newsletter: row.newsletter,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

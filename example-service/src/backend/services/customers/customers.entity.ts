@@ -3,8 +3,9 @@ export interface Customer {
   id: number;
   name: string;
   email: string;
-  phone: string | null;
   notes: string | null;
+  tier: 'standard' | 'gold';
+  newsletter: boolean | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -13,8 +14,9 @@ export interface Customer {
 export interface NewCustomer {
   name: string;
   email: string;
-  phone?: string | null;
   notes?: string | null;
+  tier?: 'standard' | 'gold';
+  newsletter?: boolean | null;
 }
 
 /** A partial change to a customer; absent properties stay as they are. */

@@ -10,8 +10,9 @@ export function buildNewCustomer(overrides: Partial<NewCustomer> = {}): NewCusto
   return {
     name: 'name-1',
     email: 'email-1',
-    phone: 'phone-1',
     notes: 'Some notes.',
+    tier: 'standard',
+    newsletter: true,
     ...overrides,
   };
 }
@@ -26,8 +27,9 @@ export function buildOtherCustomer(overrides: Partial<NewCustomer> = {}): NewCus
   return {
     name: 'name-2',
     email: 'email-2',
-    phone: 'phone-2',
     notes: 'Other notes.',
+    tier: 'gold',
+    newsletter: false,
     ...overrides,
   };
 }

@@ -21,8 +21,9 @@ export function createInMemoryCustomersRepository(rootLog: Logger): CustomersRep
         id: nextId,
         name: data.name,
         email: data.email,
-        phone: data.phone ?? null,
         notes: data.notes ?? null,
+        tier: data.tier ?? 'standard',
+        newsletter: data.newsletter ?? null,
         createdAt: now,
         updatedAt: now,
       };

@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { nextMigrationName, patchAtMarkers, renderModule } from '../endpoint/plan.js';
+import { relationRegistrations } from '../endpoint/view.js';
+import { GeneratorInputError } from '../errors.js';
+import { normaliseSpec, parseFields, type Field } from '../fields.js';
+import { formatManifest, MANIFEST_FILE, parseManifest, type FieldStep, type ModuleRecord } from '../manifest.js';
+import { moduleNames, type ModuleNames } from '../naming.js';
+import { readIfExists, type Change } from '../transaction.js';
+import { mergeModuleFiles } from './merge.js';
+
+/** What the `field` generator is asked to do: add fields, or remove one. */
+export interface FieldRequest {
+  /** Absolute path of the target service. */
+  serviceDir: string;
+  /** An existing module, e.g. `customers`. */
+  module: string;
+  /** Field items to add (same grammar as `endpoint`), e.g. `tier:string=basic vip:boolean?`. */
+  add?: string;
+  /** The field to remove, e.g. `phone` (a ref by its name or its `…Id` column). */
+  remove?: string;
+  /** Clock for the migration's timestamp; defaults to now. */
+  now?: Date;
+}
+
+/** Everything the `field` generator will do, computed before anything is written. */
+export interface FieldPlan {
+  names: ModuleNames;
+  /** The step recorded in `scaffold.json`. */
+  step: FieldStep;
+  /** The module's record after the step. */
+  record: ModuleRecord;
+  changes: Change[];
+}
+
+/**
+ * Checks fields to add to a table that may already hold rows: PostgreSQL can only add a column
+ * that is nullable or has a database default, and a unique column only when it is nullable.
+ */
+function assertAddable(added: Field[], names: ModuleNames, others: ModuleRecord[]): void {
+  for (const f of added) {
+    if (!f.optional && !/ DEFAULT /.test(f.sql)) {
+      throw new GeneratorInputError(
+        `Field "${f.spec}" is required and has no database default, but table "${names.table}" may already have rows: ` +
+          `give it a default (e.g. "${f.spec}=…") or make it optional ("${f.spec.replace(/^([^:]+:[a-z]+(?:\([^()]*\))?)/, '$1?')}").`,
+      );
+    }
+    if (f.unique && !f.optional) {
+      throw new GeneratorInputError(`Field "${f.spec}" is unique and required: existing rows of "${names.table}" would share one value; make it optional ("?").`);
+    }
+  }
+  const taken = new Map(others.flatMap((m) => {
+    const other = moduleNames(m.name);
+    return parseFields(m.fields, other.Entity).flatMap((f) => (f.enumType ? [[f.enumType.name, m.name] as const] : [])).concat([[other.Entity, m.name]]);
+  }));
+  for (const f of added) {
+    const clash = f.enumType && taken.get(f.enumType.name);
+    if (clash) throw new GeneratorInputError(`Field "${f.spec}": its enum type ${f.enumType?.name} collides with module "${clash}".`);
+    if (!f.ref) continue;
+    const target = others.find((m) => m.name === f.ref?.target.name);
+    if (!target) {
+      throw new GeneratorInputError(`Field "${f.spec}" references module "${f.ref.target.name}", which does not exist (known: ${others.map((m) => m.name).join(', ') || 'none'}).`);
+    }
+    if (parseFields(target.fields, f.ref.target.Entity).some((t) => t.name === names.name || t.ref?.relation === names.name)) {
+      throw new GeneratorInputError(`Field "${f.spec}": module "${target.name}" already has a field named "${names.name}".`);
+    }
+  }
+}
+
+/** The next record and its step: fields appended, or one field taken out. */
+function nextRecord(serviceDir: string, record: ModuleRecord, names: ModuleNames, request: FieldRequest, others: ModuleRecord[]): { step: FieldStep; next: ModuleRecord; added: Field[]; removed: Field[] } {
+  const current = parseFields(record.fields, names.Entity);
+  const now = request.now ?? new Date();
+  let fields: string;
+  let step: FieldStep;
+  let added: Field[] = [];
+  let removed: Field[] = [];
+  if (request.add !== undefined) {
+    const spec = normaliseSpec(request.add);
+    added = parseFields(spec, names.Entity);
+    fields = `${record.fields} ${spec}`;
+    parseFields(fields, names.Entity);
+    assertAddable(added, names, others);
+    step = { add: spec, migration: nextMigrationName(serviceDir, `add_${added.map((f) => f.name).join('_')}_to_${names.table}`, now) };
+  } else {
+    const name = (request.remove ?? '').trim();
+    const at = current.findIndex((f) => f.name === name || f.ref?.relation === name);
+    if (at < 0) throw new GeneratorInputError(`Module "${names.name}" has no field "${name}" (fields: ${current.map((f) => f.name).join(', ')}).`);
+    if (current.length === 1) throw new GeneratorInputError(`"${name}" is the only field of "${names.name}": a module keeps at least one; destroy the module instead.`);
+    const items = record.fields.split(' ');
+    removed = [current[at] as Field];
+    fields = items.filter((_, i) => i !== at).join(' ');
+    step = { remove: items[at] as string, migration: nextMigrationName(serviceDir, `remove_${removed[0]?.name}_from_${names.table}`, now) };
+  }
+  const next: ModuleRecord = { ...record, fields, createdWith: record.createdWith ?? record.fields, history: [...(record.history ?? []), step] };
+  return { step, next, added, removed };
+}
+
+/** Patches the back-relation lines a ref field adds to (or removes from) the referenced module's model. */
+function relationChanges(serviceDir: string, names: ModuleNames, added: Field[], removed: Field[]): Change[] {
+  const changes: Change[] = [];
+  for (const reg of relationRegistrations(names, added)) {
+    const before = readIfExists(serviceDir, reg.file);
+    if (before === undefined) throw new GeneratorInputError(`${reg.file} is missing: cannot add the relation.`);
+    changes.push({ kind: 'modify', path: reg.file, before, content: patchAtMarkers(reg.file, before, [[reg.marker, reg.lines]]) });
+  }
+  for (const reg of relationRegistrations(names, removed)) {
+    const before = readIfExists(serviceDir, reg.file) ?? '';
+    const lines = before.split('\n');
+    const at = lines.findIndex((l) => l.trim() === reg.lines[0]);
+    if (at < 0) throw new GeneratorInputError(`${reg.file} no longer holds "${reg.lines[0]}": remove the relation by hand.`);
+    changes.push({ kind: 'modify', path: reg.file, before, content: [...lines.slice(0, at), ...lines.slice(at + 1)].join('\n') });
+  }
+  return changes;
+}
+
+/**
+ * Plans the `field` generator: validates the step against the module's record in `scaffold.json`,
+ * renders the module from its old and its new record and merges the difference onto the files on
+ * disk (three-way, so hand edits elsewhere survive), adds the step's migration (`ALTER TABLE`) and
+ * records the step. Writes nothing.
+ *
+ * @param request - target service, module, fields to add or the field to remove.
+ * @returns the plan.
+ * @throws {GeneratorInputError} on an unknown module, a bad or duplicate field, a required field
+ *   without a database default, an unknown field to remove, or a file edited where a patch must go
+ *   (the message names the file).
+ */
+export function planField(request: FieldRequest): FieldPlan {
+  const names = moduleNames(request.module);
+  const serviceDir = resolve(request.serviceDir);
+  if (!existsSync(join(serviceDir, 'package.json'))) throw new GeneratorInputError(`${serviceDir} is not a scaffold service: package.json is missing.`);
+  if ((request.add === undefined) === (request.remove === undefined)) {
+    throw new GeneratorInputError('Give the fields to add ("name:type …") or --remove <field>, not both.');
+  }
+  const manifestText = readIfExists(serviceDir, MANIFEST_FILE);
+  const manifest = parseManifest(manifestText);
+  const record = manifest.modules.find((m) => m.name === names.name);
+  if (!record || manifestText === undefined) {
+    throw new GeneratorInputError(
+      `Module "${names.name}" is not recorded in ${MANIFEST_FILE}: generate it first with npx plop endpoint (known: ${manifest.modules.map((m) => m.name).join(', ') || 'none'}).`,
+    );
+  }
+  const others = manifest.modules.filter((m) => m !== record);
+  const { step, next, added, removed } = nextRecord(serviceDir, record, names, request, others);
+  const changes = [
+    ...mergeModuleFiles(serviceDir, renderModule(names, record).files, renderModule(names, next).files),
+    ...relationChanges(serviceDir, names, added, removed),
+  ];
+  const after = { ...manifest, modules: manifest.modules.map((m) => (m === record ? next : m)) };
+  changes.push({ kind: 'modify', path: MANIFEST_FILE, before: manifestText, content: formatManifest(after) });
+  return { names, step, record: next, changes };
+}

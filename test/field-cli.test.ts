@@ -1,0 +1,167 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { regenerateService } from '../generators/regenerate.js';
+import { expectRefused, plopJson } from './support/agent.js';
+import { bin, copyService, readTree, removeCopy, run } from './support/workspace.js';
+
+const SLOW = 600_000;
+
+/** The copy's own database layer (hand-written core of the service), loaded from the copy. */
+interface DbCommon {
+  startEmbeddedPostgres(opts: { dataDir: string; log: unknown }): Promise<{ url: string; stop(): Promise<void> }>;
+  applyMigrations(opts: { url: string; migrationsDir: string; log: unknown }): Promise<{ applied: string[] }>;
+  diffDatabaseAgainstSchema(opts: { url: string; schemaDir: string }): Promise<string>;
+}
+
+// `npx plop field` on a copy of the example service whose migrations are committed and whose
+// embedded database holds rows, driven as an agent drives it (no TTY, --json).
+describe('npx plop field', () => {
+  let service: string;
+  let db: DbCommon;
+  let silent: unknown;
+  const plop = (args: string[]) => plopJson(service, args);
+  const read = (path: string): string => readFileSync(join(service, path), 'utf8');
+  const edit = (path: string, from: string, to: string): void => {
+    const text = read(path);
+    expect(text, path).toContain(from);
+    writeFileSync(join(service, path), text.replace(from, to));
+  };
+  const git = (...args: string[]) => run('git', ['-c', 'user.email=field@example.test', '-c', 'user.name=field', ...args], service);
+  const commit = (message: string): void => {
+    expect(git('add', '-A').status).toBe(0);
+    expect(git('commit', '-qm', message).status).toBe(0);
+  };
+  /** Starts the embedded database on the copy's data folder, applies pending migrations, runs `fn`, stops. */
+  const withDatabase = async <T>(fn: (client: pg.Client, applied: string[], drift: string) => Promise<T>): Promise<T> => {
+    const pgl = await db.startEmbeddedPostgres({ dataDir: join(service, '.data/field-test'), log: silent });
+    try {
+      const { applied } = await db.applyMigrations({ url: pgl.url, migrationsDir: join(service, 'prisma/migrations'), log: silent });
+      const drift = await db.diffDatabaseAgainstSchema({ url: pgl.url, schemaDir: join(service, 'src/backend/db') });
+      const client = new pg.Client(pgl.url);
+      await client.connect();
+      try {
+        return await fn(client, applied, drift);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await pgl.stop();
+    }
+  };
+
+  beforeAll(async () => {
+    service = copyService();
+    db = (await import(pathToFileURL(join(service, 'src/backend/db/common/index.ts')).href)) as DbCommon;
+    silent = ((await import(pathToFileURL(join(service, 'src/backend/db/common/db-logging.ts')).href)) as { silentLogger: unknown }).silentLogger;
+    expect(git('init', '-q').status).toBe(0);
+    writeFileSync(join(service, '.git/info/exclude'), '.data/\nnode_modules/\ngenerated/\n');
+    commit('baseline: create migrations committed');
+    await withDatabase(async (client, applied) => {
+      expect(applied).toHaveLength(2);
+      for (const [name, email, phone] of [['Ada', 'ada@example.test', '+441'], ['Bob', 'bob@example.test', null]]) {
+        await client.query('INSERT INTO customers (name, email, phone, "updatedAt") VALUES ($1, $2, $3, now())', [name, email, phone]);
+      }
+    });
+  }, SLOW);
+  afterAll(() => removeCopy(service));
+
+  it.each([
+    ['a required field without default', ['field', 'customers', 'age:int'], /Field "age:int" is required and has no database default, but table "customers" may already have rows: give it a default \(e\.g\. "age:int=…"\) or make it optional \("age:int\?"\)/],
+    ['a client-side default only', ['field', 'customers', 'token:uuid=uuid'], /"token:uuid=uuid" is required and has no database default/],
+    ['a unique required field', ['field', 'customers', 'code:string!=abc'], /"code:string!=abc" is unique and required/],
+    ['a field the module has', ['field', 'customers', 'email:string?'], /Field "email" is given twice/],
+    ['a bad type', ['field', 'customers', 'x:money?'], /Field type "money" in "x:money\?" is unknown/],
+    ['a ref to a missing module', ['field', 'customers', 'owner:ref(users)?'], /references module "users", which does not exist/],
+    ['an unknown module', ['field', 'payments', 'x:int?'], /Module "payments" is not recorded in scaffold.json/],
+    ['an unknown field to remove', ['field', 'customers', '--remove', 'fax'], /Module "customers" has no field "fax" \(fields: name, email, phone, notes\)/],
+    ['both add and remove', ['field', 'customers', 'x:int?', '--remove', 'phone'], /not both/],
+    ['no fields', ['field', 'customers'], /Missing "fields" and no terminal/],
+  ])('When refused (%s), then exit non-zero, JSON names the problem, nothing changes', (_label, args, message) => {
+    expectRefused(service, service, args, message);
+  });
+
+  it('When --dry-run, then the plan holds the ALTER TABLE migration and every layer, and nothing is written', () => {
+    const before = readTree(service);
+    const { status, json } = plop(['field', 'customers', 'tier:enum(basic|gold)=basic vip:boolean?', '--dry-run']);
+    expect(json.errors).toEqual([]);
+    expect(status).toBe(0);
+    expect(json.status).toBe('planned');
+    const migration = json.plan?.find((p) => p.path.includes('_add_tier_vip_to_customers/migration.sql'));
+    expect(migration?.added.join('\n')).toContain(`ALTER TABLE "customers" ADD COLUMN     "tier" "CustomerTier" NOT NULL DEFAULT 'basic',\nADD COLUMN     "vip" BOOLEAN;`);
+    for (const layer of ['customers.schemas.ts', 'customers.entity.ts', 'customers.prisma-repository.ts', 'customers.memory-repository.ts', 'customers.prisma', 'customers.fixtures.ts', 'customers.http']) {
+      expect(json.plan?.map((p) => p.path).some((p) => p.endsWith(layer)), layer).toBe(true);
+    }
+    expect(readTree(service)).toEqual(before);
+  });
+
+  it('When an optional field and one with a default are added, then the migration applies on the running data, rows kept, no drift', async () => {
+    const { status, json } = plop(['field', 'customers', 'tier:enum(basic|gold)=basic vip:boolean?', '--req=REQ-12']);
+    expect(json.errors).toEqual([]);
+    expect(status).toBe(0);
+    expect(read('src/backend/services/customers/customers.entity.ts')).toMatch(/notes: string \| null;\n {2}tier: 'basic' \| 'gold';\n {2}vip: boolean \| null;/);
+    expect(read('src/backend/db/customers/customers.prisma')).toMatch(/tier CustomerTier @default\(basic\)\n {2}vip Boolean\?/);
+    const manifest = JSON.parse(read('scaffold.json')) as { modules: { name: string; fields: string; createdWith?: string; history?: { add?: string; migration: string }[] }[] };
+    const record = manifest.modules.find((m) => m.name === 'customers');
+    expect(record?.fields).toBe('name:string email:string phone:string? notes:text? tier:enum(basic|gold)=basic vip:boolean?');
+    expect(record?.createdWith).toBe('name:string email:string phone:string? notes:text?');
+    expect(record?.history?.[0]?.add).toBe('tier:enum(basic|gold)=basic vip:boolean?');
+    expect(read('BACKEND-LOG.md')).toContain('<!-- scaffold-run: field customers -->');
+    expect((JSON.parse(read('traceability_matrix.json')) as Record<string, string[]>)['REQ-12']).toContain('src/backend/services/customers/customers.entity.ts');
+    const rows = await withDatabase(async (client, applied, drift) => {
+      expect(applied).toEqual([record?.history?.[0]?.migration]);
+      expect(drift).toBe('');
+      return (await client.query('SELECT name, phone, tier::text AS tier, vip FROM customers ORDER BY id')).rows;
+    });
+    expect(rows).toEqual([
+      { name: 'Ada', phone: '+441', tier: 'basic', vip: null },
+      { name: 'Bob', phone: null, tier: 'basic', vip: null },
+    ]);
+    expect(regenerateService(service)).toEqual([]);
+    commit('add tier and vip');
+  }, SLOW);
+
+  it('When a line a patch must change was edited by hand, then field refuses naming the file and writes nothing', () => {
+    const entity = 'src/backend/services/customers/customers.entity.ts';
+    const saved = read(entity);
+    edit(entity, '  phone: string | null;\n', '  phone: string | null; // E.164, checked by the CRM\n');
+    expectRefused(service, service, ['field', 'customers', '--remove', 'phone'], /src\/backend\/services\/customers\/customers\.entity\.ts was edited by hand where the field change must go \(lines \d+-\d+\)/);
+    writeFileSync(join(service, entity), saved);
+  });
+
+  it('When a field is removed, then hand edits elsewhere survive, the drop migration applies on the running data, rows kept, no drift', async () => {
+    const serviceFile = 'src/backend/services/customers/customers.service.ts';
+    const repoFile = 'src/backend/db/customers/customers.prisma-repository.ts';
+    edit(serviceFile, '      if (!found) throw new CustomerNotFoundError(id);\n      return found;', '      if (!found) throw new CustomerNotFoundError(id);\n      // Hand-written rule: names are shown trimmed.\n      return { ...found, name: found.name.trim() };');
+    edit(repoFile, ' * Turns a database refusal into the module\'s domain error;', ' * Turns a database refusal (hand-written note: unique violations) into the module\'s domain error;');
+    const { status, json } = plop(['field', 'customers', '--remove', 'phone']);
+    expect(json.errors).toEqual([]);
+    expect(status).toBe(0);
+    expect(json.files_changed.some((p) => p.endsWith(repoFile))).toBe(true);
+    expect(read(serviceFile)).toContain('// Hand-written rule: names are shown trimmed.\n      return { ...found, name: found.name.trim() };');
+    expect(read(repoFile)).toContain('(hand-written note: unique violations)');
+    expect(read(repoFile)).not.toContain('phone');
+    expect(read('src/backend/services/customers/customers.entity.ts')).not.toContain('phone');
+    const migration = (JSON.parse(read('scaffold.json')) as { modules: { name: string; history?: { remove?: string; migration: string }[] }[] }).modules[0]?.history?.[1];
+    expect(migration?.remove).toBe('phone:string?');
+    expect(read(`prisma/migrations/${migration?.migration}/migration.sql`)).toContain('-- AlterTable\nALTER TABLE "customers" DROP COLUMN "phone";\n');
+    const rows = await withDatabase(async (client, applied, drift) => {
+      expect(applied).toEqual([migration?.migration]);
+      expect(drift).toBe('');
+      return (await client.query('SELECT * FROM customers ORDER BY id')).rows as Record<string, unknown>[];
+    });
+    expect(rows.map((r) => [r.name, r.tier])).toEqual([['Ada', 'basic'], ['Bob', 'basic']]);
+    expect(Object.keys(rows[0] ?? {})).not.toContain('phone');
+    commit('remove phone');
+  }, SLOW);
+
+  it('When the steps are done, then npm run check (all six gates) passes on the service', () => {
+    const out = run(bin('tsx'), [join(service, '../../../checks/run.ts'), service, '--json']);
+    const report = JSON.parse(out.stdout) as { status: string; errors: unknown[] };
+    expect(report.errors).toEqual([]);
+    expect(report.status).toBe('passed');
+    expect(out.status).toBe(0);
+  }, SLOW);
+});
