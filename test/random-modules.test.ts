@@ -64,7 +64,7 @@ const sample = fc
 
 describe.skipIf(process.env.SCAFFOLD_NESTED_SUITE === '1')('a random set of accepted modules', () => {
   const seed = Number(process.env.SCAFFOLD_SEED) || Date.now() % 2 ** 31;
-  const [{ specs, usecases }] = fc.sample(sample, { numRuns: 1, seed }) as [{ specs: string[]; usecases: [string, string][] }];
+  const { specs, usecases } = fc.sample(sample, { numRuns: 1, seed })[0] as { specs: string[]; usecases: [string, string][] };
   const clone = cloneRepository();
   afterAll(() => removeClone(clone));
   const plop = (args: string[]) => run('npx', ['plop', ...args, '--json'], clone);
