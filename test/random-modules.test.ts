@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GeneratorInputError } from '../generators/errors.js';
 import { parseFields } from '../generators/fields.js';
-import { cloneRepository, removeClone, run } from './support/workspace.js';
+import { cloneRepository, removeClone, run, shellEnv } from './support/workspace.js';
 
 // Issue 9: the suite must hold for whatever a user generates. One random set of accepted modules
 // (refs, enums, json, unique, defaults, use cases) is generated into a clean clone, committed
@@ -85,7 +85,7 @@ describe.skipIf(process.env.SCAFFOLD_NESTED_SUITE === '1')('a random set of acce
 
     const dogfood = run('npx', ['vitest', 'run', '--project', 'generators', 'test/dogfood.test.ts'], clone);
     expect(dogfood.status, commands.map((c) => c.join(' ')).join('\n') + dogfood.stdout + dogfood.stderr).toBe(0);
-    const suite = run('npm', ['test'], join(clone, 'example-service'), {}, process.env, 1_500_000);
+    const suite = run('npm', ['test'], join(clone, 'example-service'), {}, shellEnv(), 1_500_000);
     expect(suite.status, commands.map((c) => c.join(' ')).join('\n') + suite.stdout.slice(-20_000) + suite.stderr.slice(-5_000)).toBe(0);
   }, 1_800_000);
 });

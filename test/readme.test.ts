@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cloneRepository, REPO_ROOT, removeClone, run } from './support/workspace.js';
+import { cloneRepository, REPO_ROOT, removeClone, run, shellEnv } from './support/workspace.js';
 
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
 
@@ -28,9 +28,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Runs a README line through bash in `cwd`, no terminal, as a newcomer pastes it. */
+/** Runs a README line through bash in `cwd`, no terminal, in a newcomer's environment. */
 const shell = (line: string, cwd: string, env: Record<string, string> = {}, timeout?: number) =>
-  run('bash', ['-c', line], cwd, env, process.env, timeout);
+  run('bash', ['-c', line], cwd, env, shellEnv(), timeout);
 
 /**
  * Starts a README line (`npm run dev`) in the background and waits until /readyz answers.
@@ -39,7 +39,7 @@ const shell = (line: string, cwd: string, env: Record<string, string> = {}, time
  */
 async function startInBackground(line: string, cwd: string, env: Record<string, string>, port: number): Promise<{ stop: () => Promise<void>; output: () => string }> {
   let output = '';
-  const child = spawn('bash', ['-c', line], { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('bash', ['-c', line], { cwd, env: { ...shellEnv(), ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const stop = async (): Promise<void> => {
