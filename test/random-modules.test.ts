@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GeneratorInputError } from '../generators/errors.js';
 import { parseFields } from '../generators/fields.js';
 import { cloneRepository, removeClone, run, shellEnv } from './support/workspace.js';
@@ -65,7 +65,10 @@ const sample = fc
 describe.skipIf(process.env.SCAFFOLD_NESTED_SUITE === '1')('a random set of accepted modules', () => {
   const seed = Number(process.env.SCAFFOLD_SEED) || Date.now() % 2 ** 31;
   const { specs, usecases } = fc.sample(sample, { numRuns: 1, seed })[0] as { specs: string[]; usecases: [string, string][] };
-  const clone = cloneRepository();
+  let clone: string;
+  beforeAll(() => {
+    clone = cloneRepository();
+  });
   afterAll(() => removeClone(clone));
   const plop = (args: string[]) => run('npx', ['plop', ...args, '--json'], clone);
 

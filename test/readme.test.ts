@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneRepository, REPO_ROOT, removeClone, run, shellEnv } from './support/workspace.js';
 
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
@@ -71,8 +71,11 @@ async function startInBackground(line: string, cwd: string, env: Record<string, 
 // which also runs a suite) is skipped, so the suite does not run itself forever.
 describe.skipIf(process.env.SCAFFOLD_NESTED_SUITE === '1')('README quick start', () => {
   const commands = quickStartCommands();
-  const clone = cloneRepository();
+  let clone: string;
   const dataDir = mkdtempSync(join(tmpdir(), 'readme-data-'));
+  beforeAll(() => {
+    clone = cloneRepository();
+  });
   afterAll(() => {
     removeClone(clone);
     rmSync(dataDir, { recursive: true, force: true });
