@@ -72,9 +72,10 @@ async function startInBackground(line: string, cwd: string, env: Record<string, 
 describe.skipIf(process.env.SCAFFOLD_NESTED_SUITE === '1')('README quick start', () => {
   const commands = quickStartCommands();
   let clone: string;
-  const dataDir = mkdtempSync(join(tmpdir(), 'readme-data-'));
+  let dataDir: string;
   beforeAll(() => {
     clone = cloneRepository();
+    dataDir = mkdtempSync(join(tmpdir(), 'readme-data-'));
   });
   afterAll(() => {
     removeClone(clone);
