@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GeneratorInputError } from '../generators/errors.js';
 import { parseFields } from '../generators/fields.js';
-import { cloneRepository, removeClone, run } from './support/workspace.js';
+import { cloneRepository, removeClone, run, shellEnv } from './support/workspace.js';
 
 // Issue 9: the suite must hold for whatever a user generates. One random set of accepted modules
 // (refs, enums, json, unique, defaults, use cases) is generated into a clean clone, committed
@@ -65,7 +65,10 @@ const sample = fc
 describe.skipIf(process.env.SCAFFOLD_NESTED_SUITE === '1')('a random set of accepted modules', () => {
   const seed = Number(process.env.SCAFFOLD_SEED) || Date.now() % 2 ** 31;
   const { specs, usecases } = fc.sample(sample, { numRuns: 1, seed })[0] as { specs: string[]; usecases: [string, string][] };
-  const clone = cloneRepository();
+  let clone: string;
+  beforeAll(() => {
+    clone = cloneRepository();
+  });
   afterAll(() => removeClone(clone));
   const plop = (args: string[]) => run('npx', ['plop', ...args, '--json'], clone);
 
@@ -85,7 +88,7 @@ describe.skipIf(process.env.SCAFFOLD_NESTED_SUITE === '1')('a random set of acce
 
     const dogfood = run('npx', ['vitest', 'run', '--project', 'generators', 'test/dogfood.test.ts'], clone);
     expect(dogfood.status, commands.map((c) => c.join(' ')).join('\n') + dogfood.stdout + dogfood.stderr).toBe(0);
-    const suite = run('npm', ['test'], join(clone, 'example-service'), {}, process.env, 1_500_000);
+    const suite = run('npm', ['test'], join(clone, 'example-service'), {}, shellEnv(), 1_500_000);
     expect(suite.status, commands.map((c) => c.join(' ')).join('\n') + suite.stdout.slice(-20_000) + suite.stderr.slice(-5_000)).toBe(0);
   }, 1_800_000);
 });

@@ -118,6 +118,18 @@ export function readTree(dir: string): Record<string, string> {
 }
 
 /**
+ * This process's environment as a newcomer's shell has it: without vitest's own variables
+ * (`VITEST*`, `NODE_ENV=test`) and without `LOG_LEVEL`, for commands that run a suite or a server.
+ *
+ * @returns a copy of the environment.
+ */
+export function shellEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_ENV' || key === 'LOG_LEVEL') delete env[key];
+  return env;
+}
+
+/**
  * Runs a command with no standard input (as CI and agents do) and returns its outcome.
  *
  * @param command - executable, e.g. `npx`.
