@@ -52,7 +52,7 @@ export function parseDockerfile(text: string): Instruction[] {
     }
     const full = (pending + line).trim();
     pending = '';
-    const [op = '', ...rest] = full.split(/\s+/);
+    const op = full.split(/\s+/)[0] ?? '';
     out.push({ op: op.toUpperCase(), args: full.slice(op.length).trim(), line: start });
   });
   return out;
