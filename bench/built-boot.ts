@@ -36,7 +36,9 @@ export async function benchBuiltBoot(): Promise<Row[]> {
     for (let i = 1; i <= MODULES; i++) {
       timeCommand(bin('plop'), ['--plopfile', 'bench/gen/plopfile.js', '--dest', service, 'endpoint', `items${i}`, SIX_FIELDS]);
     }
-    const buildMs = timeCommand('npm', ['run', 'build'], { cwd: service });
+    timeCommand('npm', ['run', 'build'], { cwd: service }); // prisma generate + bundle, as a user runs it
+    // The bundling step alone (the client is generated once either way), the arm to compare with tsc emit.
+    const buildMs = timeCommand(process.execPath, ['scripts/build.mjs'], { cwd: service });
     // The tsc arm: the same sources (no tests) emitted file by file, type-checked as tsc always does.
     writeFileSync(join(service, 'tsconfig.emit.json'), JSON.stringify({
       extends: './tsconfig.json',
@@ -51,7 +53,7 @@ export async function benchBuiltBoot(): Promise<Row[]> {
       return timeToFirst200(command, args, `http://127.0.0.1:${port}/readyz`, { cwd: service, env: { ...env, ...extra, PORT: String(port) } });
     };
     await boot(process.execPath, ['dist/main.js'], { MIGRATE_ON_START: 'true' }); // applies the migrations; not recorded
-    console.log(`built boot: ${MODULES + 2} modules, build ${Math.round(buildMs)} ms, tsc emit ${Math.round(tscMs)} ms; ${RUNS} interleaved rounds`);
+    console.log(`built boot: ${MODULES + 2} modules, bundling ${Math.round(buildMs)} ms, tsc emit ${Math.round(tscMs)} ms; ${RUNS} interleaved rounds`);
     const samples = await interleave(RUNS, {
       bundle: () => boot(process.execPath, ['dist/main.js']),
       tsx: () => boot(bin('tsx'), ['src/main.ts']),
@@ -62,7 +64,7 @@ export async function benchBuiltBoot(): Promise<Row[]> {
     const rows: Row[] = [
       {
         benchmark: '6 built boot',
-        metric: `\`node dist/main.js\` (esbuild bundle, build ${Math.round(buildMs)} ms) → /readyz 200 with ${MODULES + 2} modules (PostgreSQL, migrated)`,
+        metric: `\`node dist/main.js\` (esbuild bundle, bundling ${Math.round(buildMs)} ms) → /readyz 200 with ${MODULES + 2} modules (PostgreSQL, migrated)`,
         measured: fmt(bundle, 'ms'),
         baseline: `${fmt(tsx, 'ms')} \`tsx src/main.ts\``,
         ratio: String(vsTsx),

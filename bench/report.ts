@@ -8,7 +8,7 @@ import { ROOT } from './lib/proc.js';
 import { readResult, type Row } from './lib/results.js';
 
 /** Benchmarks in report order. */
-export const BENCHMARKS = ['generation', 'growth', 'http', 'logging', 'cold-start'] as const;
+export const BENCHMARKS = ['generation', 'growth', 'http', 'logging', 'cold-start', 'built-boot'] as const;
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
 

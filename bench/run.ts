@@ -3,6 +3,7 @@
  * in `bench/README.md`. A failing benchmark is reported and the others still run (exit 1 at the
  * end). `BENCH_QUICK=1` for a quick pass; `BENCH_ONLY=http,logging` to run some.
  */
+import { benchBuiltBoot } from './built-boot.js';
 import { benchColdStart } from './cold-start.js';
 import { benchGeneration } from './generation.js';
 import { benchGrowth } from './growth.js';
@@ -16,6 +17,7 @@ const suite: Record<string, () => Promise<unknown>> = {
   http: benchHttp,
   logging: benchLogging,
   'cold-start': benchColdStart,
+  'built-boot': benchBuiltBoot,
 };
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
 const t0 = performance.now();
