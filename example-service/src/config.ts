@@ -32,6 +32,8 @@ const EnvSchema = z.object({
     .pipe(z.array(z.string().regex(/^(\*|https?:\/\/[a-zA-Z0-9.-]+(:[0-9]{1,5})?)$/, 'each entry must be an origin such as https://app.example.com (scheme://host[:port], no path or trailing slash) or *')))
     .optional(),
   CORS_CREDENTIALS: Flag.default(false),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'must be 1-64 letters, digits or : _ . -').default('example-service:'),
 });
 
 /** A duration in milliseconds within bounds. */
@@ -66,6 +68,8 @@ export interface Config {
   db: { poolMax: number; connectTimeoutMs: number; statementTimeoutMs: number };
   /** CORS allow-list (`CORS_ORIGINS`, comma-separated) and credentials; `undefined` (default): no CORS headers. */
   cors: { origins: string[]; credentials: boolean } | undefined;
+  /** Shared rate-limit store (`REDIS_URL`) and the prefix of its keys; `undefined`: counters in process memory. */
+  redis: { url: string; keyPrefix: string } | undefined;
 }
 
 function parseTrustProxy(value: string): boolean | number | string {
@@ -133,5 +137,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdown: { delayMs: e.SHUTDOWN_DELAY_MS, timeoutMs: e.SHUTDOWN_TIMEOUT_MS },
     db: { poolMax: e.DB_POOL_MAX, connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS },
     cors: e.CORS_ORIGINS?.length ? { origins: e.CORS_ORIGINS, credentials: e.CORS_CREDENTIALS } : undefined,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
   };
 }

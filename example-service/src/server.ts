@@ -8,6 +8,7 @@ import stoppable from 'stoppable';
 import { createApp } from './app.js';
 import { composeServices } from './composition-root.js';
 import type { Config } from './config.js';
+import { connectRedisRateLimitStore } from './backend/api/index.js';
 import { openDatabase } from './backend/db/common/index.js';
 import { functionLogger, moduleLogger, type Logger } from './backend/services/common/index.js';
 
@@ -35,24 +36,25 @@ export interface RunningServer {
   /**
    * Graceful stop, idempotent: readiness turns 503, after `shutdown.delayMs` the listener closes,
    * idle keep-alive sockets close, in-flight requests finish (each socket closes after its last
-   * response; all are cut after `shutdown.timeoutMs`), then the database closes.
+   * response; all are cut after `shutdown.timeoutMs`), then the database and Redis close.
    */
   stop(): Promise<void>;
 }
 
 /**
- * Opens the database (embedded PGlite when `databaseUrl` is unset; migrations applied when
- * `migrateOnStart`), builds the app through the composition root and listens with explicit
- * timeouts (headers, whole request, keep-alive).
+ * Connects the shared rate-limit store when `redis` is set, opens the database (embedded PGlite
+ * when `databaseUrl` is unset; migrations applied when `migrateOnStart`), builds the app through
+ * the composition root and listens with explicit timeouts (headers, whole request, keep-alive).
  *
  * @param config - the validated configuration.
  * @param root - the root logger.
  * @returns the running server and its stop function.
- * @throws when the database cannot be opened or migrated, or the port cannot be bound.
+ * @throws when Redis or the database cannot be reached, migrations fail, or the port cannot be bound.
  */
 export async function startServer(config: Config, root: Logger): Promise<RunningServer> {
   const log = functionLogger(moduleLogger(root, 'Server'), 'Server', 'startServer');
   log.debug({ port: config.port, embedded: config.databaseUrl === undefined }, 'called');
+  const redis = config.redis ? await connectRedisRateLimitStore(config.redis.url, config.redis.keyPrefix, root) : undefined;
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: new URL(config.dataDir, `file://${SERVICE_ROOT}`).pathname,
@@ -62,6 +64,9 @@ export async function startServer(config: Config, root: Logger): Promise<Running
     poolMax: config.db.poolMax,
     connectTimeoutMs: config.db.connectTimeoutMs,
     statementTimeoutMs: config.db.statementTimeoutMs,
+  }).catch(async (err: unknown) => {
+    await redis?.close();
+    throw err;
   });
   let draining = false;
   const app = createApp({
@@ -69,7 +74,7 @@ export async function startServer(config: Config, root: Logger): Promise<Running
     log: root,
     checkReady: () => db.ping(1000),
     isDraining: () => draining,
-    rateLimit: config.rateLimit,
+    rateLimit: { ...config.rateLimit, store: redis?.storeFor },
     trustProxy: config.trustProxy,
     cors: config.cors,
   });
@@ -91,6 +96,7 @@ export async function startServer(config: Config, root: Logger): Promise<Running
     });
   } catch (err) {
     await db.close();
+    await redis?.close();
     throw err;
   }
   const { address, port } = server.address() as AddressInfo;
@@ -111,6 +117,7 @@ export async function startServer(config: Config, root: Logger): Promise<Running
       });
       stopLog.info({ graceful }, 'http closed');
       await db.close();
+      await redis?.close();
       stopLog.info('stopped');
     })();
     return stopping;

@@ -43,9 +43,7 @@ describe('GET /docs in headless Chromium', () => {
       if (msg.type() === 'error') problems.push(msg.text());
     });
     page.on('pageerror', (err) => problems.push(err.message));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-    });
+    await page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));" });
     const response = await page.goto(`${base}/docs`);
     expect(response?.status()).toBe(200);
     const csp = response?.headers()['content-security-policy'] ?? '';
