@@ -186,7 +186,9 @@ export function registerGenerators(plop: NodePlopAPI): void {
     serviceDir,
     run: `field ${module}`,
     plan: () => {
-      const plan = planField({ serviceDir, module, ...(flags.remove !== undefined ? { remove: flags.remove } : { add: fields ?? '' }) });
+      // Plop hands `--remove phone` to us with `phone` also as the fields answer: that is not an add.
+      const alsoAdd = fields !== undefined && fields !== '' && fields !== flags.remove ? { add: fields } : {};
+      const plan = planField({ serviceDir, module, ...(flags.remove !== undefined ? { remove: flags.remove, ...alsoAdd } : { add: fields ?? '' }) });
       const { add, remove, migration } = plan.step;
       return {
         changes: plan.changes,
