@@ -209,6 +209,7 @@ export function registerGenerators(plop: NodePlopAPI): void {
     constructor(...args: unknown[]) {
       this.inner = process.argv.some((a) => a === '--remove' || a.startsWith('--remove=')) ? undefined : new Ask(...args);
     }
+    /** @returns the typed answer, or '' with `--remove`. */
     run(): Promise<unknown> {
       return this.inner ? this.inner.run() : Promise.resolve('');
     }
