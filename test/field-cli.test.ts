@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -163,10 +164,40 @@ describe('npx plop field', () => {
   it('When the steps are done, then npm run check (all six gates) passes on the service', () => {
     // The service's own suite reads the repository README and runs `npm run dev` from the root.
     for (const file of ['README.md', 'package.json']) writeFileSync(join(service, '..', file), readFileSync(join(REPO_ROOT, file)));
-    const out = run(bin('tsx'), [join(service, '../../../checks/run.ts'), service, '--json']);
+    const out = spawnSync(bin('tsx'), [join(REPO_ROOT, 'checks/run.ts'), service, '--json'], { encoding: 'utf8', timeout: SLOW });
     const report = JSON.parse(out.stdout) as { status: string; errors: unknown[] };
     expect(report.errors).toEqual([]);
     expect(report.status).toBe('passed');
     expect(out.status).toBe(0);
-  }, SLOW);
+  }, SLOW + 60_000);
+
+  it('When the module is destroyed, then its committed migrations (create and field steps) stay and a drop migration is added', () => {
+    const migrations = (): string[] => readdirSync(join(service, 'prisma/migrations')).filter((d) => d.includes('members'));
+    const kept = migrations();
+    expect(kept).toHaveLength(3);
+    const { status, json } = plop(['destroy', 'members', '--force']);
+    expect(json.errors).toEqual([]);
+    expect(status).toBe(0);
+    expect(migrations().slice(0, 3)).toEqual(kept);
+    expect(migrations()[3]).toMatch(/_drop_members$/);
+    expect(existsSync(join(service, 'src/backend/services/members'))).toBe(false);
+  });
+});
+
+describe('npx plop field on a module that was never committed', () => {
+  let service: string;
+  beforeAll(() => {
+    service = copyService();
+  });
+  afterAll(() => removeCopy(service));
+
+  it('When a module is generated, changed by field steps and destroyed, then the service is as before (no migration, log or trace left)', () => {
+    const before = readTree(service);
+    for (const args of [['endpoint', 'notes', 'title:string'], ['field', 'notes', 'body:text? pinned:boolean=false', '--req=REQ-9'], ['field', 'notes', '--remove', 'pinned'], ['destroy', 'notes']]) {
+      const { status, json } = plopJson(service, args);
+      expect(json.errors, args.join(' ')).toEqual([]);
+      expect(status).toBe(0);
+    }
+    expect(readTree(service)).toEqual(before);
+  });
 });
