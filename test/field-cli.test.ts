@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regenerateService } from '../generators/regenerate.js';
-import { expectRefused, plopJson } from './support/agent.js';
+import { plopJson } from './support/agent.js';
 import { bin, copyService, readTree, REPO_ROOT, removeCopy, run } from './support/workspace.js';
 
 const SLOW = 600_000;
@@ -24,6 +24,16 @@ describe('npx plop field', () => {
   let db: DbCommon;
   let silent: unknown;
   const plop = (args: string[]) => plopJson(service, args);
+  /** A refusal: exit 2, status refused, no file named or changed, the message matched. */
+  const refused = (args: string[], message: RegExp): void => {
+    const before = readTree(service);
+    const { status, json } = plop(args);
+    expect(json.errors.join('\n')).toMatch(message);
+    expect(status).toBe(2);
+    expect(json.status).toBe('refused');
+    expect(json.files_changed).toEqual([]);
+    expect(readTree(service)).toEqual(before);
+  };
   const read = (path: string): string => readFileSync(join(service, path), 'utf8');
   const edit = (path: string, from: string, to: string): void => {
     const text = read(path);
@@ -84,7 +94,7 @@ describe('npx plop field', () => {
     ['both add and remove', ['field', 'members', 'x:int?', '--remove=phone'], /not both/],
     ['no fields', ['field', 'members'], /Missing "fields" and no terminal/],
   ])('When refused (%s), then exit non-zero, JSON names the problem, nothing changes', (_label, args, message) => {
-    expectRefused(service, service, args, message);
+    refused(args, message);
   });
 
   it('When --dry-run, then the plan holds the ALTER TABLE migration and every layer, and nothing is written', () => {
@@ -131,7 +141,7 @@ describe('npx plop field', () => {
     const entity = 'src/backend/services/members/members.entity.ts';
     const saved = read(entity);
     edit(entity, '  phone: string | null;\n', '  phone: string | null; // E.164, checked by the CRM\n');
-    expectRefused(service, service, ['field', 'members', '--remove', 'phone'], /src\/backend\/services\/members\/members\.entity\.ts was edited by hand where the field change must go \(lines \d+-\d+\)/);
+    refused(['field', 'members', '--remove', 'phone'], /src\/backend\/services\/members\/members\.entity\.ts was edited by hand where the field change must go \(lines \d+-\d+\)/);
     writeFileSync(join(service, entity), saved);
   });
 

@@ -38,7 +38,7 @@ describe('field step migrations are what Prisma writes', () => {
       exitCode: null,
       filters: { externalTables: [], externalEnums: [] },
     });
-    return result.stdout;
+    return result.stdout ?? '';
   };
   const withoutWarnings = (sql: string): string => sql.replace(/^\/\*\n {2}Warnings:\n[\s\S]*?\n\*\/\n/, '');
 
