@@ -183,7 +183,9 @@ export function registerGenerators(plop: NodePlopAPI): void {
     serviceDir,
     run: `field ${module}`,
     plan: () => {
-      const plan = planField({ serviceDir, module, ...(flags.remove !== undefined ? { remove: flags.remove } : { add: fields ?? '' }) });
+      // Plop hands `--remove phone` to us with `phone` also as the fields answer: that is not an add.
+      const alsoAdd = fields !== undefined && fields !== '' && fields !== flags.remove ? { add: fields } : {};
+      const plan = planField({ serviceDir, module, ...(flags.remove !== undefined ? { remove: flags.remove, ...alsoAdd } : { add: fields ?? '' }) });
       const { add, remove, migration } = plan.step;
       return {
         changes: plan.changes,
@@ -204,6 +206,7 @@ export function registerGenerators(plop: NodePlopAPI): void {
     constructor(...args: unknown[]) {
       this.inner = process.argv.some((a) => a === '--remove' || a.startsWith('--remove=')) ? undefined : new Ask(...args);
     }
+    /** @returns the typed answer, or '' with `--remove`. */
     run(): Promise<unknown> {
       return this.inner ? this.inner.run() : Promise.resolve('');
     }

@@ -1,13 +1,16 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regenerateService } from '../generators/regenerate.js';
-import { expectRefused, plopJson } from './support/agent.js';
-import { bin, copyService, readTree, removeCopy, run } from './support/workspace.js';
+import { plopJson } from './support/agent.js';
+import { bin, copyService, readTree, REPO_ROOT, removeCopy, run } from './support/workspace.js';
 
 const SLOW = 600_000;
+/** The full check runs the service's whole suite and boots it: allow for a shared, loaded machine. */
+const CHECK_TIMEOUT = 1_500_000;
 
 /** The copy's own database layer (hand-written core of the service), loaded from the copy. */
 interface DbCommon {
@@ -16,13 +19,25 @@ interface DbCommon {
   diffDatabaseAgainstSchema(opts: { url: string; schemaDir: string }): Promise<string>;
 }
 
-// `npx plop field` on a copy of the example service whose migrations are committed and whose
-// embedded database holds rows, driven as an agent drives it (no TTY, --json).
+// `npx plop field` on a module generated into a copy of the example service, with its migrations
+// committed and rows in the embedded database, driven as an agent drives it (no TTY, --json).
 describe('npx plop field', () => {
   let service: string;
   let db: DbCommon;
   let silent: unknown;
   const plop = (args: string[]) => plopJson(service, args);
+  /** A refusal: exit 2 (non-zero for a missing argument), status refused, no file named or changed, the message matched. */
+  const refused = (args: string[], message: RegExp): void => {
+    const before = readTree(service);
+    const { status, json } = plop(args);
+    expect(json.errors.join('\n')).toMatch(message);
+    // A missing argument is refused by the no-terminal prompt, whose exit code plop sets (130 today).
+    if (args.length > 2) expect(status).toBe(2);
+    else expect(status).not.toBe(0);
+    expect(json.status).toBe('refused');
+    expect(json.files_changed).toEqual([]);
+    expect(readTree(service)).toEqual(before);
+  };
   const read = (path: string): string => readFileSync(join(service, path), 'utf8');
   const edit = (path: string, from: string, to: string): void => {
     const text = read(path);
@@ -54,66 +69,69 @@ describe('npx plop field', () => {
 
   beforeAll(async () => {
     service = copyService();
-    db = (await import(pathToFileURL(join(service, 'src/backend/db/common/index.ts')).href)) as DbCommon;
-    silent = ((await import(pathToFileURL(join(service, 'src/backend/db/common/db-logging.ts')).href)) as { silentLogger: unknown }).silentLogger;
+    const load = async (file: string): Promise<Record<string, unknown>> => (await import(pathToFileURL(join(service, 'src/backend/db/common', file)).href)) as Record<string, unknown>;
+    db = { ...(await load('embedded-postgres.ts')), ...(await load('migrator.ts')), ...(await load('schema-drift.ts')) } as unknown as DbCommon;
+    silent = (await load('db-logging.ts')).silentLogger;
+    const created = plop(['endpoint', 'members', 'name:string email:string phone:string? notes:text?']);
+    expect(created.json.errors).toEqual([]);
     expect(git('init', '-q').status).toBe(0);
     writeFileSync(join(service, '.git/info/exclude'), '.data/\nnode_modules/\ngenerated/\n');
     commit('baseline: create migrations committed');
     await withDatabase(async (client, applied) => {
-      expect(applied).toHaveLength(2);
+      expect(applied.at(-1)).toMatch(/_create_members$/);
       for (const [name, email, phone] of [['Ada', 'ada@example.test', '+441'], ['Bob', 'bob@example.test', null]]) {
-        await client.query('INSERT INTO customers (name, email, phone, "updatedAt") VALUES ($1, $2, $3, now())', [name, email, phone]);
+        await client.query('INSERT INTO members (name, email, phone, "updatedAt") VALUES ($1, $2, $3, now())', [name, email, phone]);
       }
     });
   }, SLOW);
   afterAll(() => removeCopy(service));
 
   it.each([
-    ['a required field without default', ['field', 'customers', 'age:int'], /Field "age:int" is required and has no database default, but table "customers" may already have rows: give it a default \(e\.g\. "age:int=…"\) or make it optional \("age:int\?"\)/],
-    ['a client-side default only', ['field', 'customers', 'token:uuid=uuid'], /"token:uuid=uuid" is required and has no database default/],
-    ['a unique required field', ['field', 'customers', 'code:string!=abc'], /"code:string!=abc" is unique and required/],
-    ['a field the module has', ['field', 'customers', 'email:string?'], /Field "email" is given twice/],
-    ['a bad type', ['field', 'customers', 'x:money?'], /Field type "money" in "x:money\?" is unknown/],
-    ['a ref to a missing module', ['field', 'customers', 'owner:ref(users)?'], /references module "users", which does not exist/],
+    ['a required field without default', ['field', 'members', 'age:int'], /Field "age:int" is required and has no database default, but table "members" may already have rows: give it a default \(e\.g\. "age:int=…"\) or make it optional \("age:int\?"\)/],
+    ['a client-side default only', ['field', 'members', 'token:uuid=uuid'], /"token:uuid=uuid" is required and has no database default/],
+    ['a unique required field', ['field', 'members', 'code:string!=abc'], /"code:string!=abc" is unique and required/],
+    ['a field the module has', ['field', 'members', 'email:string?'], /Field "email" is given twice/],
+    ['a bad type', ['field', 'members', 'x:money?'], /Field type "money" in "x:money\?" is unknown/],
+    ['a ref to a missing module', ['field', 'members', 'owner:ref(users)?'], /references module "users", which does not exist/],
     ['an unknown module', ['field', 'payments', 'x:int?'], /Module "payments" is not recorded in scaffold.json/],
-    ['an unknown field to remove', ['field', 'customers', '--remove', 'fax'], /Module "customers" has no field "fax" \(fields: name, email, phone, notes\)/],
-    ['both add and remove', ['field', 'customers', 'x:int?', '--remove', 'phone'], /not both/],
-    ['no fields', ['field', 'customers'], /Missing "fields" and no terminal/],
+    ['an unknown field to remove', ['field', 'members', '--remove', 'fax'], /Module "members" has no field "fax" \(fields: name, email, phone, notes\)/],
+    ['both add and remove', ['field', 'members', 'x:int?', '--remove=phone'], /not both/],
+    ['no fields', ['field', 'members'], /Missing "fields" and no terminal/],
   ])('When refused (%s), then exit non-zero, JSON names the problem, nothing changes', (_label, args, message) => {
-    expectRefused(service, service, args, message);
+    refused(args, message);
   });
 
   it('When --dry-run, then the plan holds the ALTER TABLE migration and every layer, and nothing is written', () => {
     const before = readTree(service);
-    const { status, json } = plop(['field', 'customers', 'tier:enum(basic|gold)=basic vip:boolean?', '--dry-run']);
+    const { status, json } = plop(['field', 'members', 'tier:enum(basic|gold)=basic vip:boolean?', '--dry-run']);
     expect(json.errors).toEqual([]);
     expect(status).toBe(0);
     expect(json.status).toBe('planned');
-    const migration = json.plan?.find((p) => p.path.includes('_add_tier_vip_to_customers/migration.sql'));
-    expect(migration?.added.join('\n')).toContain(`ALTER TABLE "customers" ADD COLUMN     "tier" "CustomerTier" NOT NULL DEFAULT 'basic',\nADD COLUMN     "vip" BOOLEAN;`);
-    for (const layer of ['customers.schemas.ts', 'customers.entity.ts', 'customers.prisma-repository.ts', 'customers.memory-repository.ts', 'customers.prisma', 'customers.fixtures.ts', 'customers.http']) {
+    const migration = json.plan?.find((p) => p.path.includes('_add_tier_vip_to_members/migration.sql'));
+    expect(migration?.added.join('\n')).toContain(`ALTER TABLE "members" ADD COLUMN     "tier" "MemberTier" NOT NULL DEFAULT 'basic',\nADD COLUMN     "vip" BOOLEAN;`);
+    for (const layer of ['members.schemas.ts', 'members.entity.ts', 'members.prisma-repository.ts', 'members.memory-repository.ts', 'members.prisma', 'members.fixtures.ts', 'members.http']) {
       expect(json.plan?.map((p) => p.path).some((p) => p.endsWith(layer)), layer).toBe(true);
     }
     expect(readTree(service)).toEqual(before);
   });
 
   it('When an optional field and one with a default are added, then the migration applies on the running data, rows kept, no drift', async () => {
-    const { status, json } = plop(['field', 'customers', 'tier:enum(basic|gold)=basic vip:boolean?', '--req=REQ-12']);
+    const { status, json } = plop(['field', 'members', 'tier:enum(basic|gold)=basic vip:boolean?', '--req=REQ-12']);
     expect(json.errors).toEqual([]);
     expect(status).toBe(0);
-    expect(read('src/backend/services/customers/customers.entity.ts')).toMatch(/notes: string \| null;\n {2}tier: 'basic' \| 'gold';\n {2}vip: boolean \| null;/);
-    expect(read('src/backend/db/customers/customers.prisma')).toMatch(/tier CustomerTier @default\(basic\)\n {2}vip Boolean\?/);
+    expect(read('src/backend/services/members/members.entity.ts')).toMatch(/notes: string \| null;\n {2}tier: 'basic' \| 'gold';\n {2}vip: boolean \| null;/);
+    expect(read('src/backend/db/members/members.prisma')).toMatch(/tier MemberTier @default\(basic\)\n {2}vip Boolean\?/);
     const manifest = JSON.parse(read('scaffold.json')) as { modules: { name: string; fields: string; createdWith?: string; history?: { add?: string; migration: string }[] }[] };
-    const record = manifest.modules.find((m) => m.name === 'customers');
+    const record = manifest.modules.find((m) => m.name === 'members');
     expect(record?.fields).toBe('name:string email:string phone:string? notes:text? tier:enum(basic|gold)=basic vip:boolean?');
     expect(record?.createdWith).toBe('name:string email:string phone:string? notes:text?');
     expect(record?.history?.[0]?.add).toBe('tier:enum(basic|gold)=basic vip:boolean?');
-    expect(read('BACKEND-LOG.md')).toContain('<!-- scaffold-run: field customers -->');
-    expect((JSON.parse(read('traceability_matrix.json')) as Record<string, string[]>)['REQ-12']).toContain('src/backend/services/customers/customers.entity.ts');
+    expect(read('BACKEND-LOG.md')).toContain('<!-- scaffold-run: field members -->');
+    expect((JSON.parse(read('traceability_matrix.json')) as Record<string, string[]>)['REQ-12']).toContain('src/backend/services/members/members.entity.ts');
     const rows = await withDatabase(async (client, applied, drift) => {
       expect(applied).toEqual([record?.history?.[0]?.migration]);
       expect(drift).toBe('');
-      return (await client.query('SELECT name, phone, tier::text AS tier, vip FROM customers ORDER BY id')).rows;
+      return (await client.query('SELECT name, phone, tier::text AS tier, vip FROM members ORDER BY id')).rows;
     });
     expect(rows).toEqual([
       { name: 'Ada', phone: '+441', tier: 'basic', vip: null },
@@ -124,33 +142,33 @@ describe('npx plop field', () => {
   }, SLOW);
 
   it('When a line a patch must change was edited by hand, then field refuses naming the file and writes nothing', () => {
-    const entity = 'src/backend/services/customers/customers.entity.ts';
+    const entity = 'src/backend/services/members/members.entity.ts';
     const saved = read(entity);
     edit(entity, '  phone: string | null;\n', '  phone: string | null; // E.164, checked by the CRM\n');
-    expectRefused(service, service, ['field', 'customers', '--remove', 'phone'], /src\/backend\/services\/customers\/customers\.entity\.ts was edited by hand where the field change must go \(lines \d+-\d+\)/);
+    refused(['field', 'members', '--remove', 'phone'], /src\/backend\/services\/members\/members\.entity\.ts was edited by hand where the field change must go \(lines \d+-\d+\)/);
     writeFileSync(join(service, entity), saved);
   });
 
   it('When a field is removed, then hand edits elsewhere survive, the drop migration applies on the running data, rows kept, no drift', async () => {
-    const serviceFile = 'src/backend/services/customers/customers.service.ts';
-    const repoFile = 'src/backend/db/customers/customers.prisma-repository.ts';
-    edit(serviceFile, '      if (!found) throw new CustomerNotFoundError(id);\n      return found;', '      if (!found) throw new CustomerNotFoundError(id);\n      // Hand-written rule: names are shown trimmed.\n      return { ...found, name: found.name.trim() };');
+    const serviceFile = 'src/backend/services/members/members.service.ts';
+    const repoFile = 'src/backend/db/members/members.prisma-repository.ts';
+    edit(serviceFile, '      if (!found) throw new MemberNotFoundError(id);\n      return found;', '      if (!found) throw new MemberNotFoundError(id);\n      // Hand-written rule: names are shown trimmed.\n      return { ...found, name: found.name.trim() };');
     edit(repoFile, ' * Turns a database refusal into the module\'s domain error;', ' * Turns a database refusal (hand-written note: unique violations) into the module\'s domain error;');
-    const { status, json } = plop(['field', 'customers', '--remove', 'phone']);
+    const { status, json } = plop(['field', 'members', '--remove', 'phone']);
     expect(json.errors).toEqual([]);
     expect(status).toBe(0);
     expect(json.files_changed.some((p) => p.endsWith(repoFile))).toBe(true);
     expect(read(serviceFile)).toContain('// Hand-written rule: names are shown trimmed.\n      return { ...found, name: found.name.trim() };');
     expect(read(repoFile)).toContain('(hand-written note: unique violations)');
     expect(read(repoFile)).not.toContain('phone');
-    expect(read('src/backend/services/customers/customers.entity.ts')).not.toContain('phone');
-    const migration = (JSON.parse(read('scaffold.json')) as { modules: { name: string; history?: { remove?: string; migration: string }[] }[] }).modules[0]?.history?.[1];
+    expect(read('src/backend/services/members/members.entity.ts')).not.toContain('phone');
+    const migration = (JSON.parse(read('scaffold.json')) as { modules: { name: string; history?: { remove?: string; migration: string }[] }[] }).modules.find((m) => m.name === 'members')?.history?.[1];
     expect(migration?.remove).toBe('phone:string?');
-    expect(read(`prisma/migrations/${migration?.migration}/migration.sql`)).toContain('-- AlterTable\nALTER TABLE "customers" DROP COLUMN "phone";\n');
+    expect(read(`prisma/migrations/${migration?.migration}/migration.sql`)).toContain('-- AlterTable\nALTER TABLE "members" DROP COLUMN "phone";\n');
     const rows = await withDatabase(async (client, applied, drift) => {
       expect(applied).toEqual([migration?.migration]);
       expect(drift).toBe('');
-      return (await client.query('SELECT * FROM customers ORDER BY id')).rows as Record<string, unknown>[];
+      return (await client.query('SELECT * FROM members ORDER BY id')).rows as Record<string, unknown>[];
     });
     expect(rows.map((r) => [r.name, r.tier])).toEqual([['Ada', 'basic'], ['Bob', 'basic']]);
     expect(Object.keys(rows[0] ?? {})).not.toContain('phone');
@@ -158,10 +176,42 @@ describe('npx plop field', () => {
   }, SLOW);
 
   it('When the steps are done, then npm run check (all six gates) passes on the service', () => {
-    const out = run(bin('tsx'), [join(service, '../../../checks/run.ts'), service, '--json']);
+    // The service's own suite reads the repository README and runs `npm run dev` from the root.
+    for (const file of ['README.md', 'package.json']) writeFileSync(join(service, '..', file), readFileSync(join(REPO_ROOT, file)));
+    const out = spawnSync(bin('tsx'), [join(REPO_ROOT, 'checks/run.ts'), service, '--json'], { encoding: 'utf8', timeout: CHECK_TIMEOUT });
     const report = JSON.parse(out.stdout) as { status: string; errors: unknown[] };
     expect(report.errors).toEqual([]);
     expect(report.status).toBe('passed');
     expect(out.status).toBe(0);
-  }, SLOW);
+  }, CHECK_TIMEOUT + 60_000);
+
+  it('When the module is destroyed, then its committed migrations (create and field steps) stay and a drop migration is added', () => {
+    const migrations = (): string[] => readdirSync(join(service, 'prisma/migrations')).filter((d) => d.includes('members'));
+    const kept = migrations();
+    expect(kept).toHaveLength(3);
+    const { status, json } = plop(['destroy', 'members', '--force']);
+    expect(json.errors).toEqual([]);
+    expect(status).toBe(0);
+    expect(migrations().slice(0, 3)).toEqual(kept);
+    expect(migrations()[3]).toMatch(/_drop_members$/);
+    expect(existsSync(join(service, 'src/backend/services/members'))).toBe(false);
+  });
+});
+
+describe('npx plop field on a module that was never committed', () => {
+  let service: string;
+  beforeAll(() => {
+    service = copyService();
+  });
+  afterAll(() => removeCopy(service));
+
+  it('When a module is generated, changed by field steps and destroyed, then the service is as before (no migration, log or trace left)', () => {
+    const before = readTree(service);
+    for (const args of [['endpoint', 'notes', 'title:string'], ['field', 'notes', 'body:text? pinned:boolean=false', '--req=REQ-9'], ['field', 'notes', '--remove', 'pinned'], ['destroy', 'notes']]) {
+      const { status, json } = plopJson(service, args);
+      expect(json.errors, args.join(' ')).toEqual([]);
+      expect(status).toBe(0);
+    }
+    expect(readTree(service)).toEqual(before);
+  });
 });
