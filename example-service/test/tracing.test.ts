@@ -28,7 +28,7 @@ describe('OpenTelemetry tracing (in-memory exporter)', () => {
   let sigtermMs = 0;
 
   beforeAll(async () => {
-    service = spawnService({ SPANS_FILE: spansFile, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:1', LOG_LEVEL: 'debug' }, 'test/fixtures/traced-entry.ts');
+    service = spawnService({ SPANS_FILE: spansFile, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:1', LOG_LEVEL: 'debug' }, { entry: 'test/fixtures/traced-entry.ts' });
     const base = `http://127.0.0.1:${await service.port}`;
     firstRequestMs = Date.now();
     const send = async (name: string, path: string, init?: RequestInit) => {
@@ -98,7 +98,7 @@ describe('Tracing off (OTEL_EXPORTER_OTLP_ENDPOINT unset)', () => {
 
   /** Starts src/main.ts under the import-reporting fixture, serves one request, stops it. */
   async function run(env: Record<string, string>): Promise<SpawnedService> {
-    const service = spawnService({ LOG_LEVEL: 'debug', ...env }, 'test/fixtures/report-telemetry-loads.ts');
+    const service = spawnService({ LOG_LEVEL: 'debug', ...env }, { entry: 'test/fixtures/report-telemetry-loads.ts' });
     started.push(service);
     const res = await fetch(`http://127.0.0.1:${await service.port}/customers?limit=1`);
     expect(res.status).toBe(200);

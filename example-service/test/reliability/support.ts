@@ -146,7 +146,7 @@ export function buildPrivateBundle(): { entry: string; remove(): void } {
 export interface SpawnOptions {
   /** `tsx` (default): `node --import tsx src/main.ts`; `built`: `node <bundle>` (give `entry`). */
   runtime?: Runtime;
-  /** The built entry from {@link buildPrivateBundle} (runtime `built`). */
+  /** Runtime `built`: the bundle from {@link buildPrivateBundle}; runtime `tsx`: a TypeScript entry relative to the service folder (default `src/main.ts`, or a test fixture that starts it). */
   entry?: string;
   /** A module preloaded with `--import` before the entry (a test fixture), relative to the service folder. */
   preload?: string;
@@ -164,7 +164,7 @@ export interface SpawnOptions {
 export function spawnService(env: Record<string, string | undefined> = {}, opts: SpawnOptions = {}): SpawnedService {
   if (opts.runtime === 'built' && opts.entry === undefined) throw new Error('spawnService: a built runtime needs the entry of buildPrivateBundle()');
   const preload = opts.preload === undefined ? [] : ['--import', pathToFileURL(join(SERVICE_DIR, opts.preload)).href];
-  const args = opts.runtime === 'built' ? [...preload, opts.entry as string] : ['--import', 'tsx', ...preload, 'src/main.ts'];
+  const args = opts.runtime === 'built' ? [...preload, opts.entry as string] : ['--import', 'tsx', ...preload, opts.entry ?? 'src/main.ts'];
   const dataDir = mkdtempSync(join(tmpdir(), 'reliability-'));
   const child = spawn(process.execPath, args, {
     cwd: SERVICE_DIR,
