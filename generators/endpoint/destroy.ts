@@ -36,7 +36,7 @@ export function planDestroy(request: DestroyRequest): Change[] {
     throw new GeneratorInputError(`Module "${record.name}" is referenced by ${users.map((m) => m.name).join(', ')}: destroy those first.`);
   }
   const names = moduleNames(record.name);
-  const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, record.usecases);
+  const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, manifest.modules, record.usecases);
   const changes: Change[] = rendered.files.flatMap((file): Change[] => {
     const current = readIfExists(serviceDir, file.path);
     if (current === undefined && request.force) return [];

@@ -9,7 +9,7 @@ import { renderString, renderTree, type RenderedFile } from '../render.js';
 import { readIfExists, type Change } from '../transaction.js';
 import { withUsecases } from '../usecase/render.js';
 import { ENDPOINT_REGISTRATIONS } from './registrations.js';
-import { assertFitsService, endpointView, relationRegistrations } from './view.js';
+import { assertFitsService, endpointView, httpView, relationRegistrations } from './view.js';
 
 /** Folder of the `endpoint` templates. */
 export const ENDPOINT_TEMPLATES = fileURLToPath(new URL('../../templates/endpoint', import.meta.url));
@@ -128,11 +128,13 @@ export interface RenderedEndpoint {
  * @param names - the module's names.
  * @param fields - its parsed fields.
  * @param migration - the migration folder name.
+ * @param modules - the service's other recorded modules (the `.http` file creates the rows its refs need).
  * @param usecases - the module's recorded use cases, patched into its files.
  * @returns files and registration blocks.
+ * @throws {GeneratorInputError} when a referenced module is not among `modules`.
  */
-export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string, usecases: string[] = []): RenderedEndpoint {
-  const view = endpointView(names, fields);
+export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string, modules: ModuleRecord[], usecases: string[] = []): RenderedEndpoint {
+  const view = { ...endpointView(names, fields), ...httpView(fields, modules) };
   const files = withUsecases(renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration }), names, fields, usecases);
   const registrations = new Map<string, [string, string[]][]>();
   for (const reg of [...ENDPOINT_REGISTRATIONS, ...relationRegistrations(names, fields)]) {
@@ -167,7 +169,7 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
   }
   const migration = request.migration ?? nextMigrationName(serviceDir, `create_${names.table}`, request.now ?? new Date());
   const usecases = request.usecases ?? [];
-  const rendered = renderEndpoint(names, fields, migration, usecases);
+  const rendered = renderEndpoint(names, fields, migration, manifest.modules, usecases);
   const changes: Change[] = rendered.files.map((file) => {
     assertInside(serviceDir, file.path);
     if (existsSync(join(serviceDir, file.path))) {
