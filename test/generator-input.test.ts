@@ -42,7 +42,7 @@ describe('parseFields', () => {
     expect(meta?.sql).toBe('"meta" JSONB');
     expect(meta?.prismaLines).toEqual(['meta Json?']);
     expect(meta?.tsProperty).toBe('meta: { [key: string]: unknown } | null');
-    expect(meta?.zod).toBe('z.record(z.string(), z.unknown()).nullable().optional()');
+    expect(meta?.zod).toBe('jsonObject.nullable().optional()');
     expect(meta?.toCreate).toBe('data.meta === null ? Prisma.DbNull : data.meta === undefined ? undefined : data.meta as Prisma.InputJsonObject');
     expect(meta?.memoryValue).toBe('data.meta ?? null');
   });

@@ -2,6 +2,7 @@ import type { Field } from '../fields.js';
 import type { ModuleRecord } from '../manifest.js';
 import { moduleNames, type ModuleNames } from '../naming.js';
 import { GeneratorInputError } from '../errors.js';
+import { SCHEMA_HELPERS } from '../field-types.js';
 import { parseFields } from '../fields.js';
 import type { Registration } from './registrations.js';
 
@@ -26,7 +27,10 @@ export function endpointView(names: ModuleNames, fields: Field[]): object {
     hasRefs: refs.length > 0,
     hasUnique: uniques.length > 0,
     refNames: refs.map((f) => f.name).join(' or '),
-    usesDecimal: fields.some((f) => f.type === 'decimal'),
+    /** What the schemas file imports from `api/common`: its value schemas in use, and the CRUD helpers (sorted). */
+    schemaImports: [...SCHEMA_HELPERS.filter((h) => fields.some((f) => new RegExp(`\\b${h}\\b`).test(f.zod))), 'defineCrudModule', 'idParams', 'pageQuery']
+      .sort()
+      .join(', '),
     usesJson: fields.some((f) => f.type === 'json'),
     /** An optional json field writes `Prisma.DbNull`, a value import. */
     usesJsonNull: fields.some((f) => f.type === 'json' && f.optional),

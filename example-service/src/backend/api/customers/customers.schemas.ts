@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { defineCrudModule, idParams, pageQuery } from '../common/index.js';
+import { defineCrudModule, idParams, pageQuery, storableString } from '../common/index.js';
 
 /** Body of `POST /customers`: strict, unknown fields are refused; every string is bounded. */
 export const createCustomerBody = z.strictObject({
-  name: z.string().min(1).max(255),
-  email: z.string().min(1).max(255),
-  phone: z.string().min(1).max(255).nullable().optional(),
-  notes: z.string().max(10000).nullable().optional(),
+  name: storableString.min(1).max(255),
+  email: storableString.min(1).max(255),
+  phone: storableString.min(1).max(255).nullable().optional(),
+  notes: storableString.max(10000).nullable().optional(),
 });
 
 /** Body of `PATCH /customers/:id`: any subset of the create fields, at least one. */
