@@ -58,11 +58,13 @@ describe('P25–P27: what the database stores (PGlite, or PostgreSQL with DATABA
     it(`P26 When any body goes to ${spec.path} (create, read, update), then never 5xx, and an accepted one reads back exactly as parsed`, async () => {
       const createSchema = inputSchema(spec.create);
       const doc = app.locals.openapi as object;
+      let accepted = 0;
       await fc.assert(
         fc.asyncProperty(bodyArb(createSchema), bodyArb(createSchema, true), async (body, patch) => {
           const created = await checkedRequest(app).post(spec.path).send(body);
           expect(created.status, JSON.stringify(body)).toBeLessThan(500);
           if (created.status !== 201) return;
+          accepted += 1;
           const expected = asStored(spec.create, body);
           const read = await checkedRequest(app).get(`${spec.path}/${created.body.id}`).expect(200);
           for (const [key, value] of Object.entries(expected)) expect(read.body[key], `${key} of ${JSON.stringify(body)}`).toEqual(value);
@@ -76,6 +78,8 @@ describe('P25–P27: what the database stores (PGlite, or PostgreSQL with DATABA
         }),
         { numRuns: RUNS, seed: Number(process.env.FC_SEED ?? Date.now() % 2_147_483_647) },
       );
+      // The property says something only if bodies get through: at least one in ten must be accepted.
+      expect(accepted).toBeGreaterThanOrEqual(RUNS / 10);
     });
   }
 

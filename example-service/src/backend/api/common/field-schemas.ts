@@ -93,12 +93,13 @@ function jsonProblem(value: unknown, depth = 1): string | undefined {
 
 /**
  * A JSON object for a JSONB column: keys and strings storable (see {@link isStorableText}),
- * nesting at most {@link MAX_JSON_DEPTH}, no top-level `__proto__` key (a record would drop it).
+ * nesting at most {@link MAX_JSON_DEPTH}, top-level keys of at most 255 characters and never
+ * `__proto__` (a record would drop it).
  * Not normalised by us; JSONB itself does not keep key order, so an object reads back with the same
  * keys and values in PostgreSQL's order.
  */
 export const jsonObject = z
-  .record(storableString.refine((key) => key !== '__proto__', { message: 'must not be __proto__' }), z.unknown())
+  .record(storableString.max(255).refine((key) => key !== '__proto__', { message: 'must not be __proto__' }), z.unknown())
   .superRefine((value, ctx) => {
     const problem = jsonProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
