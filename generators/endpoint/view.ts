@@ -36,6 +36,8 @@ export function endpointView(names: ModuleNames, fields: Field[]): object {
     usesJsonNull: fields.some((f) => f.type === 'json' && f.optional),
     mapsInput: fields.some((f) => f.toCreate !== undefined),
     usesRandomUUID: text((f) => `${f.example} ${f.example2}`),
+    /** A unique field's fixtures draw from `uniqueNumber()` (a unique uuid uses `randomUUID()`). */
+    usesUniqueNumber: fields.some((f) => `${f.example} ${f.example2}`.includes('uniqueNumber()')),
     usesRandomUUIDInMemory: text((f) => f.memoryValue),
   };
 }

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NewReceipt } from './receipts.entity.js';
 
-/** A positive number distinct on (almost) every call, for unique fields. */
-const uniqueNumber = (): number => 1 + Math.floor(Math.random() * 2_000_000_000);
-
 /**
  * Test data factory: a valid new receipt, with overrides.
  *
