@@ -27,7 +27,11 @@ describe('an agent script (no TTY): shop with customers, orders + ship; billing 
     const dir = join(root, service);
     const typecheck = run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], dir);
     expect(typecheck.status, typecheck.stdout + typecheck.stderr).toBe(0);
-    const vitest = run(bin('vitest'), ['run', ...tests], dir);
+    // A whole service suite (embedded PostgreSQL tests included) may outlast run()'s 5 minutes on a busy machine.
+    const vitest = spawnSync(bin('vitest'), ['run', ...tests], {
+      cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: CHECK_TIMEOUT,
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
     expect(vitest.status, vitest.stdout + vitest.stderr).toBe(0);
     return vitest.stdout;
   };
@@ -73,5 +77,5 @@ describe('an agent script (no TTY): shop with customers, orders + ship; billing 
     const out = green('billing', []);
     expect(out).toMatch(/payments/);
     expect(out).toMatch(/health\.test\.ts/);
-  });
+  }, CHECK_TIMEOUT);
 });
