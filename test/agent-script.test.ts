@@ -41,6 +41,7 @@ describe('an agent script (no TTY): shop with customers, orders + ship; billing 
       cwd: join(root, service), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: CHECK_TIMEOUT,
       env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
     });
+    expect(out.stdout.trim(), `npm run check after ${after}: exit ${out.status ?? out.signal}\n${out.stderr}`).toMatch(/^\{/);
     const report = JSON.parse(out.stdout) as { status: string; errors: unknown[] };
     expect(report.errors, `npm run check after ${after}`).toEqual([]);
     expect(report.status).toBe('passed');
