@@ -9,7 +9,10 @@ export type FieldType = ScalarType | 'enum' | 'ref';
 export interface TypeMapping {
   /** TypeScript type of the entity property. */
   ts: string;
-  /** zod schema expression (request validation; strings always bounded). */
+  /**
+   * zod schema expression (request validation; strings always bounded). Helpers from the service's
+   * `api/common/field-schemas.ts` (see {@link SCHEMA_HELPERS}) accept only what the column stores exactly.
+   */
   zod: string;
   /** Prisma scalar with native type attribute; the first word is the scalar. */
   prisma: string;
@@ -25,63 +28,66 @@ export interface TypeMapping {
   fromRow?: string;
   /** Expression turning the entity's value into Prisma's input. */
   toRow?: string;
+  /** Prisma's input for `null` when it is not `null` itself (a nullable JSONB column takes `Prisma.DbNull`). */
+  nullRow?: string;
   /** Whether `!` (unique) is allowed. */
   uniqueAllowed: boolean;
-  /** Whether `?` (optional) is allowed. */
-  optionalAllowed: boolean;
 }
 
 const UNIQUE_NUMBER = 'uniqueNumber()';
 
+/** The value schemas of `api/common/field-schemas.ts` that field zod expressions may use (imported by name). */
+export const SCHEMA_HELPERS = ['bigintString', 'datetimeString', 'decimalString', 'jsonObject', 'storableString', 'uuidString'] as const;
+
 /** Every scalar type, mapped through zod, TypeScript, Prisma, SQL and examples. */
 export const MAPPINGS: Record<ScalarType, TypeMapping> = {
   string: {
-    ts: 'string', zod: 'z.string().min(1).max(255)', prisma: 'String @db.VarChar(255)', sql: 'VARCHAR(255)',
+    ts: 'string', zod: 'storableString.min(1).max(255)', prisma: 'String @db.VarChar(255)', sql: 'VARCHAR(255)',
     examples: ["'$name-1'", "'$name-2'"], json: ['"$name-1"', '"$name-2"'], unique: `\`$name-\${${UNIQUE_NUMBER}}\``,
-    uniqueAllowed: true, optionalAllowed: true,
+    uniqueAllowed: true,
   },
   text: {
-    ts: 'string', zod: 'z.string().max(10000)', prisma: 'String', sql: 'TEXT',
+    ts: 'string', zod: 'storableString.max(10000)', prisma: 'String', sql: 'TEXT',
     examples: ["'Some $name.'", "'Other $name.'"], json: ['"Some $name."', '"Other $name."'],
-    unique: `\`Some $name \${${UNIQUE_NUMBER}}.\``, uniqueAllowed: true, optionalAllowed: true,
+    unique: `\`Some $name \${${UNIQUE_NUMBER}}.\``, uniqueAllowed: true,
   },
   int: {
     ts: 'number', zod: 'z.number().int().min(-2147483648).max(2147483647)', prisma: 'Int', sql: 'INTEGER',
-    examples: ['42', '7'], json: ['42', '7'], unique: UNIQUE_NUMBER, uniqueAllowed: true, optionalAllowed: true,
+    examples: ['42', '7'], json: ['42', '7'], unique: UNIQUE_NUMBER, uniqueAllowed: true,
   },
   bigint: {
-    ts: 'string', zod: "z.string().regex(/^-?[0-9]{1,18}$/, 'must be an integer string of at most 18 digits')",
+    ts: 'string', zod: 'bigintString',
     prisma: 'BigInt', sql: 'BIGINT',
     examples: ["'9007199254740993'", "'-5'"], json: ['"9007199254740993"', '"-5"'], unique: `String(${UNIQUE_NUMBER})`,
-    fromRow: '$v.toString()', toRow: 'BigInt($v)', uniqueAllowed: true, optionalAllowed: true,
+    fromRow: '$v.toString()', toRow: 'BigInt($v)', uniqueAllowed: true,
   },
   decimal: {
     ts: 'string', zod: 'decimalString', prisma: 'Decimal @db.Decimal(12, 2)', sql: 'DECIMAL(12,2)',
     examples: ["'12.34'", "'56.78'"], json: ['"12.34"', '"56.78"'], unique: `\`\${${UNIQUE_NUMBER}}.00\``,
-    fromRow: '$v.toFixed(2)', uniqueAllowed: true, optionalAllowed: true,
+    fromRow: '$v.toFixed(2)', uniqueAllowed: true,
   },
   boolean: {
     ts: 'boolean', zod: 'z.boolean()', prisma: 'Boolean', sql: 'BOOLEAN',
-    examples: ['true', 'false'], json: ['true', 'false'], uniqueAllowed: false, optionalAllowed: true,
+    examples: ['true', 'false'], json: ['true', 'false'], uniqueAllowed: false,
   },
   datetime: {
-    ts: 'Date', zod: 'z.iso.datetime({ offset: true }).pipe(z.coerce.date())', prisma: 'DateTime', sql: 'TIMESTAMP(3)',
+    ts: 'Date', zod: 'datetimeString', prisma: 'DateTime', sql: 'TIMESTAMP(3)',
     examples: ["new Date('2026-01-31T12:00:00.000Z')", "new Date('2026-02-28T08:30:00.000Z')"],
     json: ['"2026-01-31T12:00:00.000Z"', '"2026-02-28T08:30:00.000Z"'],
-    unique: `new Date(Date.UTC(2026, 0, 1) + ${UNIQUE_NUMBER} * 1000)`, uniqueAllowed: true, optionalAllowed: true,
+    unique: `new Date(Date.UTC(2026, 0, 1) + ${UNIQUE_NUMBER} * 1000)`, uniqueAllowed: true,
   },
   uuid: {
-    ts: 'string', zod: 'z.uuid()', prisma: 'String @db.Uuid', sql: 'UUID',
+    ts: 'string', zod: 'uuidString', prisma: 'String @db.Uuid', sql: 'UUID',
     examples: ["'6f1c2a9e-4b3d-4c5e-8f70-1a2b3c4d5e6f'", "'0b7e5d4c-3a2f-4e1d-9c8b-7a6f5e4d3c2b'"],
     json: ['"6f1c2a9e-4b3d-4c5e-8f70-1a2b3c4d5e6f"', '"0b7e5d4c-3a2f-4e1d-9c8b-7a6f5e4d3c2b"'],
-    unique: 'randomUUID()', uniqueAllowed: true, optionalAllowed: true,
+    unique: 'randomUUID()', uniqueAllowed: true,
   },
   json: {
-    ts: '{ [key: string]: unknown }', zod: 'z.record(z.string(), z.unknown())', prisma: 'Json', sql: 'JSONB',
+    ts: '{ [key: string]: unknown }', zod: 'jsonObject', prisma: 'Json', sql: 'JSONB',
     examples: ["{ label: '$name-1', n: 1 }", "{ label: '$name-2', tags: ['a'] }"],
     json: ['{ "label": "$name-1", "n": 1 }', '{ "label": "$name-2", "tags": ["a"] }'],
-    fromRow: '$v as { [key: string]: unknown }', toRow: '$v as Prisma.InputJsonObject',
-    uniqueAllowed: false, optionalAllowed: false,
+    fromRow: '$v as { [key: string]: unknown }', toRow: '$v as Prisma.InputJsonObject', nullRow: 'Prisma.DbNull',
+    uniqueAllowed: false,
   },
 };
 

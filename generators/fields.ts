@@ -110,7 +110,7 @@ function mappingOf(p: Parsed, owner: string): { m: TypeMapping; enumType: Field[
     const m: TypeMapping = {
       ts: union, zod: `z.enum([${values.map((v) => `'${v}'`).join(', ')}])`, prisma: name, sql: `"${name}"`,
       examples: [`'${values[0]}'`, `'${values.at(-1)}'`], json: [`"${values[0]}"`, `"${values.at(-1)}"`],
-      uniqueAllowed: false, optionalAllowed: true,
+      uniqueAllowed: false,
     };
     return { m, enumType: { name, values, sqlValues: values.map((v) => `'${v}'`).join(', ') }, ref: undefined };
   }
@@ -123,7 +123,7 @@ function mappingOf(p: Parsed, owner: string): { m: TypeMapping; enumType: Field[
     }
     const m: TypeMapping = {
       ts: 'number', zod: 'z.number().int().min(1).max(2147483647)', prisma: 'Int', sql: 'INTEGER',
-      examples: ['1', '1'], json: ['1', '1'], uniqueAllowed: false, optionalAllowed: true,
+      examples: ['1', '1'], json: ['1', '1'], uniqueAllowed: false,
     };
     return { m, enumType: undefined, ref: { relation: p.name, target, onDelete: p.optional ? 'SET NULL' : 'RESTRICT' } };
   }
@@ -133,9 +133,6 @@ function mappingOf(p: Parsed, owner: string): { m: TypeMapping; enumType: Field[
 function buildField(p: Parsed, owner: string): Field {
   const { m, enumType, ref } = mappingOf(p, owner);
   if (p.unique && !m.uniqueAllowed) throw new GeneratorInputError(`Field "${p.item}": ${p.type} fields cannot be unique (!).`);
-  if (p.optional && !m.optionalAllowed) {
-    throw new GeneratorInputError(`Field "${p.item}": ${p.type} fields cannot be optional (?); store an empty object instead.`);
-  }
   const def: DefaultValue | undefined =
     p.defaultRaw === undefined ? undefined : parseDefault(p.type, p.defaultRaw, p.item, enumType?.values);
   const name = ref ? `${p.name}Id` : p.name;
@@ -147,10 +144,13 @@ function buildField(p: Parsed, owner: string): Field {
   const relationLine = ref
     ? `${ref.relation} ${ref.target.Entity}${p.optional ? '?' : ''} @relation(fields: [${name}], references: [id])`
     : undefined;
-  const map = (template: string | undefined, v: string, nullish: boolean): string | undefined => {
+  const map = (template: string | undefined, v: string, nullish: boolean, toRow = false): string | undefined => {
     if (template === undefined) return undefined;
     const expr = template.replaceAll('$v', v);
-    return nullish ? `${v} == null ? ${v} : ${expr}` : expr;
+    if (!nullish) return expr;
+    // A nullable JSONB column: Prisma writes SQL NULL for `Prisma.DbNull`, and refuses a bare `null`.
+    if (toRow && m.nullRow && p.optional) return `${v} === null ? ${m.nullRow} : ${v} === undefined ? undefined : ${expr}`;
+    return `${v} == null ? ${v} : ${expr}`;
   };
   const inputOptional = p.optional || def !== undefined;
   let memoryValue = `data.${name}`;
@@ -177,8 +177,8 @@ function buildField(p: Parsed, owner: string): Field {
     json: fill(m.json[0]),
     json2: fill(m.json[1]),
     fromRow: map(m.fromRow, `row.${name}`, p.optional),
-    toCreate: map(m.toRow, `data.${name}`, inputOptional),
-    toPatch: map(m.toRow, `patch.${name}`, true),
+    toCreate: map(m.toRow, `data.${name}`, inputOptional, true),
+    toPatch: map(m.toRow, `patch.${name}`, true, true),
     memoryValue,
     enumType,
     ref,

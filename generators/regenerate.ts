@@ -1,13 +1,15 @@
 // `npm run example:regenerate`: after a template change, rewrite every module of a service from
 // its record in scaffold.json (destroy with force, then generate with the recorded migration name),
-// so the example stays byte-identical to generator output. The work happens on a scratch copy and
-// is synced back only when it all succeeded. Usage: tsx generators/regenerate.ts [serviceDir]
+// so the example stays byte-identical to generator output. Hand-written regions (a use case's
+// rule, its tests; see regions.ts) keep their code. The work happens on a scratch copy and is
+// synced back only when it all succeeded. Usage: tsx generators/regenerate.ts [serviceDir]
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePrismaClient, planDestroy, runEndpoint } from './endpoint/index.js';
 import { MANIFEST_FILE, parseManifest } from './manifest.js';
+import { keepHandWritten } from './regions.js';
 import { applyAll, readIfExists, type Change } from './transaction.js';
 
 const SKIP = new Set(['node_modules', 'generated', '.data']);
@@ -47,8 +49,9 @@ export function regenerateService(serviceDir: string): string[] {
     const before = tree(serviceDir);
     const after = tree(scratch);
     const changes: Change[] = [];
-    for (const [path, content] of after) {
+    for (const [path, rendered] of after) {
       const old = readIfExists(serviceDir, path);
+      const content = keepHandWritten(rendered, old);
       if (old === undefined) changes.push({ kind: 'create', path, content });
       else if (old !== content) changes.push({ kind: 'modify', path, before: old, content });
     }

@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planDestroy, runEndpoint } from '../generators/endpoint/index.js';
+import { planDestroy, renderEndpoint, runEndpoint } from '../generators/endpoint/index.js';
+import { parseFields } from '../generators/fields.js';
 import { MANIFEST_FILE, parseManifest } from '../generators/manifest.js';
+import { handWrittenRegions, keepHandWritten } from '../generators/regions.js';
+import { moduleNames } from '../generators/naming.js';
 import { applyAll } from '../generators/transaction.js';
 import { copyService, readTree, removeCopy } from './support/workspace.js';
 
 // Dogfooding: the example service's modules are generator output. Strip every recorded module
-// from a copy (back to the hand-written skeleton), regenerate them from `scaffold.json` in order,
-// and the tree must be byte-identical to the committed service (git HEAD: what a user generated
-// into the working folder is not part of the reference).
+// from a copy (back to the hand-written skeleton), regenerate them from `scaffold.json` in order
+// (use cases included), and the tree must be byte-identical to the committed service once the
+// declared hand-written regions (`// #region hand-written <id>`: use case rules and their tests)
+// are carried over — the same step `npm run example:regenerate` takes.
 describe('example-service is generator output', () => {
   const copy = copyService();
   afterAll(() => removeCopy(copy));
@@ -28,7 +32,7 @@ describe('example-service is generator output', () => {
 
   it('When every module is removed and regenerated, then every file is byte-identical', () => {
     for (const module of [...manifest.modules].reverse()) {
-      applyAll(copy, planDestroy({ serviceDir: copy, name: module.name }));
+      applyAll(copy, planDestroy({ serviceDir: copy, name: module.name, force: true }));
     }
     const skeleton = readTree(copy);
     for (const module of manifest.modules) {
@@ -39,6 +43,25 @@ describe('example-service is generator output', () => {
     }
     const actual = readTree(copy);
     expect(Object.keys(actual)).toEqual(Object.keys(expected));
-    for (const path of Object.keys(expected)) expect(actual[path], path).toBe(expected[path]);
+    for (const path of Object.keys(expected)) expect(keepHandWritten(actual[path] ?? '', expected[path]), path).toBe(expected[path]);
+  });
+
+  it('When a use case is recorded, then its rule and its tests are hand-written in their regions (not the generated stub)', () => {
+    const withUsecases = manifest.modules.filter((m) => (m.usecases ?? []).length > 0);
+    expect(withUsecases.length).toBeGreaterThanOrEqual(1);
+    const committed = expected;
+    for (const module of withUsecases) {
+      const names = moduleNames(module.name);
+      const fresh = renderEndpoint(names, parseFields(module.fields, names.Entity), module.migration, manifest.modules, module.usecases).files;
+      for (const [file, region] of [['service.ts', 'usecase'], ['service.test.ts', 'tests']] as const) {
+        const path = `src/backend/services/${module.name}/${module.name}.${file}`;
+        const generated = handWrittenRegions(fresh.find((f) => f.path === path)?.content ?? '');
+        const written = handWrittenRegions(committed[path] ?? '');
+        for (const usecase of module.usecases ?? []) {
+          expect(written.get(`${region}:${usecase}`), `${path} ${region}:${usecase}`).toBeDefined();
+          expect(written.get(`${region}:${usecase}`), `${path} ${region}:${usecase}`).not.toEqual(generated.get(`${region}:${usecase}`));
+        }
+      }
+    }
   });
 });

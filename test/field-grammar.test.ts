@@ -20,7 +20,7 @@ describe('field grammar through every layer', () => {
     runEndpoint({
       serviceDir: service,
       name: 'orders',
-      fields: 'customer:ref(customers) product:ref(products)? status:enum(pending|paid|shipped) total:decimal note:text?',
+      fields: 'customer:ref(customers) product:ref(products)? status:enum(pending|paid|shipped) total:decimal note:text? meta:json?',
     });
   });
   afterAll(() => removeCopy(service));
@@ -36,6 +36,8 @@ describe('field grammar through every layer', () => {
     expect(tree['src/backend/db/customers/customers.prisma']).toContain('orders Order[]');
     expect(tree['src/backend/db/orders/orders.prisma']).toContain('customer Customer @relation(fields: [customerId], references: [id])');
     expect(tree['src/backend/api/orders/orders.schemas.ts']).toContain('customerId: idParams.shape.id.optional()');
+    expect(migration).toContain('"meta" JSONB,');
+    expect(tree['src/backend/db/orders/orders.prisma']).toContain('meta Json?');
   });
 
   it('When typechecked, then the service compiles', () => {

@@ -12,7 +12,7 @@ const names = moduleNames('members');
 
 /** The module's Prisma model as the templates render it for a field spec. */
 const model = (fields: string): string =>
-  renderModule(names, { fields, migration: '20260101000000_create_members' }).files.find((f) => f.path.endsWith('/members.prisma'))?.content ?? '';
+  renderModule(names, { fields, migration: '20260101000000_create_members' }, []).files.find((f) => f.path.endsWith('/members.prisma'))?.content ?? '';
 
 // The `field` migrations come from templates; Prisma's own schema engine is the reference for their
 // text: its diff from the old model to the new one must be the same SQL, byte for byte (the

@@ -36,6 +36,16 @@ describe('parseFields', () => {
     expect(fields[1]?.sql).toBe('"amount" INTEGER NOT NULL');
     expect(fields[4]?.prismaLines).toEqual(['note String?']);
   });
+  it('When a json field is optional, then it is a nullable JSONB written as Prisma.DbNull when null (issue 9, item 10)', () => {
+    const [meta] = parseFields('meta:json?');
+    expect(meta?.optional).toBe(true);
+    expect(meta?.sql).toBe('"meta" JSONB');
+    expect(meta?.prismaLines).toEqual(['meta Json?']);
+    expect(meta?.tsProperty).toBe('meta: { [key: string]: unknown } | null');
+    expect(meta?.zod).toBe('jsonObject.nullable().optional()');
+    expect(meta?.toCreate).toBe('data.meta === null ? Prisma.DbNull : data.meta === undefined ? undefined : data.meta as Prisma.InputJsonObject');
+    expect(meta?.memoryValue).toBe('data.meta ?? null');
+  });
   it.each([
     ['', /No fields/],
     ['amount:money', /type "money".*unknown/],

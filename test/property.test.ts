@@ -13,6 +13,8 @@ const type = fc.constantFrom(
 const item = fc
   .tuple(word, type, fc.constantFrom('', '?', '!', '?!'), fc.constantFrom('', '=0', '=1.5', '=true', '=now', '=uuid', '=low', '=abc'))
   .map(([name, t, modifiers, def]) => `${name}:${t}${modifiers}${def}`);
+/** The module `ref(customers)` points at. */
+const CUSTOMERS = { name: 'customers', fields: 'name:string email:string!', migration: '20260101000000_create_customers' };
 const accepted = <T>(fn: () => T): T | undefined => {
   try {
     return fn();
@@ -31,7 +33,7 @@ describe('every accepted input renders valid code (fast-check)', () => {
         const fields = names && accepted(() => parseFields(items.join(' '), names.Entity));
         fc.pre(names !== undefined && fields !== undefined);
         if (!names || !fields) return;
-        const { files, registrations } = renderEndpoint(names, fields, '20260101000000_create_x');
+        const { files, registrations } = renderEndpoint(names, fields, '20260101000000_create_x', [CUSTOMERS]);
         const texts = [...files.map((f) => [f.path, f.content] as const), ...[...registrations].map(([p, b]) => [p, JSON.stringify(b)] as const)];
         for (const [path, content] of texts) {
           expect(content, path).not.toMatch(/&#x|&amp;|&lt;|&gt;|&quot;/);

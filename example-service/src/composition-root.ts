@@ -5,6 +5,8 @@ import { createCustomersPrismaRepository } from './backend/db/customers/index.js
 import { createCustomersService, createInMemoryCustomersRepository } from './backend/services/customers/index.js';
 import { createInvoicesPrismaRepository } from './backend/db/invoices/index.js';
 import { createInvoicesService, createInMemoryInvoicesRepository } from './backend/services/invoices/index.js';
+import { createReceiptsPrismaRepository } from './backend/db/receipts/index.js';
+import { createReceiptsService, createInMemoryReceiptsRepository } from './backend/services/receipts/index.js';
 // scaffold:imports
 
 /**
@@ -20,6 +22,7 @@ export function composeServices(prisma: PrismaClient, log: Logger): Services {
   return {
     customers: createCustomersService({ repo: createCustomersPrismaRepository(prisma, log), log }),
     invoices: createInvoicesService({ repo: createInvoicesPrismaRepository(prisma, log), log }),
+    receipts: createReceiptsService({ repo: createReceiptsPrismaRepository(prisma, log), log }),
     // scaffold:services
   };
 }
@@ -34,6 +37,7 @@ export function composeInMemoryServices(log: Logger): Services {
   return {
     customers: createCustomersService({ repo: createInMemoryCustomersRepository(log), log }),
     invoices: createInvoicesService({ repo: createInMemoryInvoicesRepository(log), log }),
+    receipts: createReceiptsService({ repo: createInMemoryReceiptsRepository(log), log }),
     // scaffold:memory-services
   };
 }

@@ -10,7 +10,7 @@ import { renderString, renderTree, type RenderedFile } from '../render.js';
 import { readIfExists, type Change } from '../transaction.js';
 import { withUsecases } from '../usecase/render.js';
 import { ENDPOINT_REGISTRATIONS } from './registrations.js';
-import { assertFitsService, endpointView, relationRegistrations } from './view.js';
+import { assertFitsService, endpointView, httpView, relationRegistrations } from './view.js';
 
 /** Folder of the `endpoint` templates. */
 export const ENDPOINT_TEMPLATES = fileURLToPath(new URL('../../templates/endpoint', import.meta.url));
@@ -132,11 +132,13 @@ export interface RenderedEndpoint {
  * @param names - the module's names.
  * @param fields - its parsed fields.
  * @param migration - the migration folder name.
+ * @param modules - the service's other recorded modules (the `.http` file creates the rows its refs need).
  * @param usecases - the module's recorded use cases, patched into its files.
  * @returns files and registration blocks.
+ * @throws {GeneratorInputError} when a referenced module is not among `modules`.
  */
-export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string, usecases: string[] = []): RenderedEndpoint {
-  const view = endpointView(names, fields);
+export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string, modules: ModuleRecord[], usecases: string[] = []): RenderedEndpoint {
+  const view = { ...endpointView(names, fields), ...httpView(fields, modules) };
   const files = withUsecases(renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration }), names, fields, usecases);
   const registrations = new Map<string, [string, string[]][]>();
   for (const reg of [...ENDPOINT_REGISTRATIONS, ...relationRegistrations(names, fields)]) {
@@ -153,14 +155,15 @@ export function renderEndpoint(names: ModuleNames, fields: Field[], migration: s
  *
  * @param names - the module's names.
  * @param record - its record in `scaffold.json` (or a request shaped like one).
+ * @param modules - the service's recorded modules (the `.http` file creates the rows its refs need).
  * @returns files and registration blocks.
  * @throws {GeneratorInputError} when a recorded spec no longer parses.
  */
-export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fields' | 'migration' | 'usecases' | 'createdWith' | 'history'>): RenderedEndpoint {
-  const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, record.usecases);
+export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fields' | 'migration' | 'usecases' | 'createdWith' | 'history'>, modules: ModuleRecord[]): RenderedEndpoint {
+  const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, modules, record.usecases);
   const createFile = `${MIGRATIONS_DIR}/${record.migration}/migration.sql`;
   const renderCreate = (spec: string): string =>
-    renderEndpoint(names, parseFields(spec, names.Entity), record.migration).files.find((f) => f.path === createFile)?.content ?? '';
+    renderEndpoint(names, parseFields(spec, names.Entity), record.migration, modules).files.find((f) => f.path === createFile)?.content ?? '';
   return { ...rendered, files: withFieldHistory(rendered.files, names, record, renderCreate) };
 }
 
@@ -189,7 +192,7 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
   const migration = request.migration ?? nextMigrationName(serviceDir, `create_${names.table}`, request.now ?? new Date());
   const usecases = request.usecases ?? [];
   const history = request.history ?? [];
-  const rendered = renderModule(names, { fields: request.fields, migration, usecases, createdWith: request.createdWith, history });
+  const rendered = renderModule(names, { fields: request.fields, migration, usecases, createdWith: request.createdWith, history }, manifest.modules);
   const changes: Change[] = rendered.files.map((file) => {
     assertInside(serviceDir, file.path);
     if (existsSync(join(serviceDir, file.path))) {

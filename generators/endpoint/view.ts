@@ -2,6 +2,7 @@ import type { Field } from '../fields.js';
 import type { ModuleRecord } from '../manifest.js';
 import { moduleNames, type ModuleNames } from '../naming.js';
 import { GeneratorInputError } from '../errors.js';
+import { SCHEMA_HELPERS } from '../field-types.js';
 import { parseFields } from '../fields.js';
 import type { Registration } from './registrations.js';
 
@@ -26,10 +27,17 @@ export function endpointView(names: ModuleNames, fields: Field[]): object {
     hasRefs: refs.length > 0,
     hasUnique: uniques.length > 0,
     refNames: refs.map((f) => f.name).join(' or '),
-    usesDecimal: fields.some((f) => f.type === 'decimal'),
+    /** What the schemas file imports from `api/common`: its value schemas in use, and the CRUD helpers (sorted). */
+    schemaImports: [...SCHEMA_HELPERS.filter((h) => fields.some((f) => new RegExp(`\\b${h}\\b`).test(f.zod))), 'defineCrudModule', 'idParams', 'pageQuery']
+      .sort()
+      .join(', '),
     usesJson: fields.some((f) => f.type === 'json'),
+    /** An optional json field writes `Prisma.DbNull`, a value import. */
+    usesJsonNull: fields.some((f) => f.type === 'json' && f.optional),
     mapsInput: fields.some((f) => f.toCreate !== undefined),
     usesRandomUUID: text((f) => `${f.example} ${f.example2}`),
+    /** A unique field's fixtures draw from `uniqueNumber()` (a unique uuid uses `randomUUID()`). */
+    usesUniqueNumber: fields.some((f) => `${f.example} ${f.example2}`.includes('uniqueNumber()')),
     usesRandomUUIDInMemory: text((f) => f.memoryValue),
   };
 }
@@ -83,4 +91,64 @@ export function assertFitsService(names: ModuleNames, fields: Field[], modules: 
       throw new GeneratorInputError(`Field "${f.spec}": module "${target.name}" already has a field named "${names.name}".`);
     }
   }
+}
+
+/** One field of a request body in a `.http` file: its name and its JSON value (a ref names a parent's id). */
+interface HttpField {
+  name: string;
+  json: string;
+}
+
+/** A row a module's `.http` file creates first, so that every `ref(…)` points at a real row. */
+interface HttpParent extends ModuleNames {
+  /** httpyac request name, e.g. `parentCustomer`. */
+  request: string;
+  /** The created row's id as a request variable, e.g. `{{parentCustomer.id}}`. */
+  requestId: string;
+  body: HttpField[];
+}
+
+const parentRequest = (target: ModuleNames): string => `parent${target.Entity}`;
+
+const parentId = (target: ModuleNames): string => `{{${parentRequest(target)}.id}}`;
+
+const httpBody = (fields: Field[], pick: (f: Field) => string): HttpField[] =>
+  fields.map((f) => ({ name: f.name, json: f.ref ? parentId(f.ref.target) : pick(f) }));
+
+/**
+ * What the `.http` template needs so that the file passes the runtime gate on its own, in any
+ * order the files run: every row the module references (and, transitively, every row those
+ * reference) is created first through a named request, deepest first, and deleted at the end
+ * after the module's own row — children before parents, so a `RESTRICT` foreign key never refuses.
+ *
+ * @param fields - the module's fields.
+ * @param modules - the service's recorded modules (the referenced ones must be among them).
+ * @returns `httpCreate` / `httpUpdate` bodies, `httpParents` in creation order and
+ *   `httpParentsReversed` in deletion order.
+ * @throws {GeneratorInputError} when a referenced module is not recorded.
+ */
+export function httpView(fields: Field[], modules: ModuleRecord[]): object {
+  const parents: HttpParent[] = [];
+  const visit = (own: Field[]): void => {
+    for (const f of own) {
+      const target = f.ref?.target;
+      if (!target || parents.some((p) => p.name === target.name)) continue;
+      const record = modules.find((m) => m.name === target.name);
+      if (!record) throw new GeneratorInputError(`Field "${f.spec}" references module "${target.name}", which is not recorded in scaffold.json.`);
+      const targetFields = parseFields(record.fields, target.Entity);
+      // A placeholder first stops a (hand-made) reference cycle; the real entry follows its own parents.
+      parents.push({ ...target, request: parentRequest(target), requestId: parentId(target), body: [] });
+      visit(targetFields);
+      const at = parents.findIndex((p) => p.name === target.name);
+      parents.splice(at, 1);
+      parents.push({ ...target, request: parentRequest(target), requestId: parentId(target), body: httpBody(targetFields, (t) => t.json) });
+    }
+  };
+  visit(fields);
+  return {
+    httpCreate: httpBody(fields, (f) => f.json),
+    httpUpdate: httpBody(fields, (f) => f.json2),
+    httpParents: parents,
+    httpParentsReversed: [...parents].reverse(),
+  };
 }

@@ -143,8 +143,9 @@ export function planField(request: FieldRequest): FieldPlan {
   }
   const others = manifest.modules.filter((m) => m !== record);
   const { step, next, added, removed } = nextRecord(serviceDir, record, names, request, others);
+  const after0 = manifest.modules.map((m) => (m === record ? next : m));
   const changes = [
-    ...mergeModuleFiles(serviceDir, renderModule(names, record).files, renderModule(names, next).files),
+    ...mergeModuleFiles(serviceDir, renderModule(names, record, manifest.modules).files, renderModule(names, next, after0).files),
     ...relationChanges(serviceDir, names, added, removed),
   ];
   const after = { ...manifest, modules: manifest.modules.map((m) => (m === record ? next : m)) };

@@ -2,4 +2,5 @@ export * from './common/index.js';
 export * from './routes.js';
 export * from './customers/index.js';
 export * from './invoices/index.js';
+export * from './receipts/index.js';
 // scaffold:exports

@@ -4,12 +4,15 @@ import type { CustomersService } from '../services/customers/index.js';
 import { createCustomersRouter } from './customers/index.js';
 import type { InvoicesService } from '../services/invoices/index.js';
 import { createInvoicesRouter } from './invoices/index.js';
+import type { ReceiptsService } from '../services/receipts/index.js';
+import { createReceiptsRouter } from './receipts/index.js';
 // scaffold:imports
 
 /** Every module's service, as the route table needs them (wired in the composition root). */
 export interface Services {
   customers: CustomersService;
   invoices: InvoicesService;
+  receipts: ReceiptsService;
   // scaffold:services
 }
 
@@ -25,6 +28,7 @@ export function createRouteTable(services: Services, log: Logger): Router {
   const router = Router();
   router.use('/customers', createCustomersRouter(services.customers, log));
   router.use('/invoices', createInvoicesRouter(services.invoices, log));
+  router.use('/receipts', createReceiptsRouter(services.receipts, log));
   // scaffold:routes
   return router;
 }

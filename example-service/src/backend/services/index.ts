@@ -1,4 +1,5 @@
 export * from './common/index.js';
 export * from './customers/index.js';
 export * from './invoices/index.js';
+export * from './receipts/index.js';
 // scaffold:exports

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCrudModule, idParams, pageQuery } from '../common/index.js';
+import { defineCrudModule, idParams, pageQuery, storableString } from '../common/index.js';
 
 /** Body of `POST /customers`: strict, unknown fields are refused; every string is bounded. */
 export const createCustomerBody = z.strictObject({

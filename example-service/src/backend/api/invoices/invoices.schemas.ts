@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { decimalString, defineCrudModule, idParams, pageQuery } from '../common/index.js';
+import { datetimeString, decimalString, defineCrudModule, idParams, pageQuery, storableString } from '../common/index.js';
 
 /** Body of `POST /invoices`: strict, unknown fields are refused; every string is bounded. */
 export const createInvoiceBody = z.strictObject({
-  number: z.string().min(1).max(255),
+  number: storableString.min(1).max(255),
   amount: decimalString,
   paid: z.boolean(),
-  dueAt: z.iso.datetime({ offset: true }).pipe(z.coerce.date()).nullable().optional(),
-  note: z.string().max(10000).nullable().optional(),
+  dueAt: datetimeString.nullable().optional(),
+  note: storableString.max(10000).nullable().optional(),
 });
 
 /** Body of `PATCH /invoices/:id`: any subset of the create fields, at least one. */

@@ -9,6 +9,8 @@ import {
 import type { Customer, CustomerPatch, NewCustomer } from './customers.entity.js';
 import { CustomerNotFoundError } from './customers.errors.js';
 import type { CustomersRepository } from './customers.repository.js';
+// #region hand-written imports (what the use cases' rules need; kept by regeneration)
+// #endregion hand-written imports
 
 /** The use cases of `customers`, written against the repository port only. */
 export interface CustomersService {

@@ -9,6 +9,8 @@ import {
 import type { Invoice, InvoicePatch, NewInvoice } from './invoices.entity.js';
 import { InvoiceNotFoundError } from './invoices.errors.js';
 import type { InvoicesRepository } from './invoices.repository.js';
+// #region hand-written imports (what the use cases' rules need; kept by regeneration)
+// #endregion hand-written imports
 
 /** The use cases of `invoices`, written against the repository port only. */
 export interface InvoicesService {

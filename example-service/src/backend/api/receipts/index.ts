@@ -1,0 +1,2 @@
+export * from './receipts.router.js';
+export * from './receipts.schemas.js';
