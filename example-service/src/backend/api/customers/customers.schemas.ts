@@ -3,9 +3,9 @@ import { defineCrudModule, idParams, pageQuery, storableString } from '../common
 
 /** Body of `POST /customers`: strict, unknown fields are refused; every string is bounded. */
 export const createCustomerBody = z.strictObject({
-  name: z.string().min(1).max(255),
-  email: z.string().min(1).max(255),
-  notes: z.string().max(10000).nullable().optional(),
+  name: storableString.min(1).max(255),
+  email: storableString.min(1).max(255),
+  notes: storableString.max(10000).nullable().optional(),
   tier: z.enum(['standard', 'gold']).optional(),
   newsletter: z.boolean().nullable().optional(),
 });
