@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { GeneratorInputError } from '../errors.js';
 import type { Change } from '../transaction.js';
 
@@ -74,14 +75,35 @@ export function errorResult(err: unknown): RunResult {
  */
 export function finish(result: RunResult, json: boolean): never {
   if (json) {
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    writeAllSync(1, `${JSON.stringify(result)}\n`);
   } else if (result.status === 'ok' || result.status === 'planned') {
     const lines = result.plan
       ? result.plan.flatMap((p) => [`${p.kind} ${p.path}`, ...(p.kind === 'modify' ? [...p.added.map((l) => `  + ${l}`), ...p.removed.map((l) => `  - ${l}`)] : [])])
       : result.files_changed;
-    process.stdout.write(`${result.status === 'planned' ? 'dry run, nothing written:' : 'done:'}\n${lines.join('\n')}\nnext: ${result.next_action}\n`);
+    writeAllSync(1, `${result.status === 'planned' ? 'dry run, nothing written:' : 'done:'}\n${lines.join('\n')}\nnext: ${result.next_action}\n`);
   } else {
-    process.stderr.write(`[ERROR] ${result.errors.join('\n')}\n`);
+    writeAllSync(2, `[ERROR] ${result.errors.join('\n')}\n`);
   }
   process.exit(result.status === 'ok' || result.status === 'planned' ? 0 : result.status === 'refused' ? 2 : 1);
+}
+
+/**
+ * Writes all of `text` to a file descriptor before returning, so a `process.exit` right after it
+ * cannot cut the output (a large `--dry-run` plan on a pipe was truncated with `process.stdout.write`,
+ * which is asynchronous for pipes: Node docs, "A note on process I/O").
+ *
+ * @param fd - 1 (stdout) or 2 (stderr).
+ * @param text - what to write.
+ * @throws {Error} on a write error other than EAGAIN (a full non-blocking pipe, retried).
+ */
+function writeAllSync(fd: number, text: string): void {
+  const buffer = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < buffer.length) {
+    try {
+      offset += writeSync(fd, buffer, offset, buffer.length - offset);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+    }
+  }
 }
