@@ -1,10 +1,11 @@
+import { recordedModule } from '../usecase/plan.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { nextMigrationName, patchAtMarkers, renderModule } from '../endpoint/plan.js';
 import { relationRegistrations } from '../endpoint/view.js';
 import { GeneratorInputError } from '../errors.js';
 import { normaliseSpec, parseFields, type Field } from '../fields.js';
-import { formatManifest, MANIFEST_FILE, parseManifest, type FieldStep, type ModuleRecord } from '../manifest.js';
+import { formatManifest, MANIFEST_FILE, type FieldStep, type ModuleRecord } from '../manifest.js';
 import { moduleNames, type ModuleNames } from '../naming.js';
 import { readIfExists, type Change } from '../transaction.js';
 import { mergeModuleFiles } from './merge.js';
@@ -133,14 +134,7 @@ export function planField(request: FieldRequest): FieldPlan {
   if ((request.add === undefined) === (request.remove === undefined)) {
     throw new GeneratorInputError('Give the fields to add ("name:type …") or --remove <field>, not both.');
   }
-  const manifestText = readIfExists(serviceDir, MANIFEST_FILE);
-  const manifest = parseManifest(manifestText);
-  const record = manifest.modules.find((m) => m.name === names.name);
-  if (!record || manifestText === undefined) {
-    throw new GeneratorInputError(
-      `Module "${names.name}" is not recorded in ${MANIFEST_FILE}: generate it first with npx plop endpoint (known: ${manifest.modules.map((m) => m.name).join(', ') || 'none'}).`,
-    );
-  }
+  const { manifest, manifestText, record } = recordedModule(serviceDir, names.name);
   const others = manifest.modules.filter((m) => m !== record);
   const { step, next, added, removed } = nextRecord(serviceDir, record, names, request, others);
   const after0 = manifest.modules.map((m) => (m === record ? next : m));

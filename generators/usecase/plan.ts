@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GeneratorInputError } from '../errors.js';
 import { parseFields } from '../fields.js';
-import { formatManifest, MANIFEST_FILE, parseManifest } from '../manifest.js';
+import { formatManifest, MANIFEST_FILE, parseManifest, type Manifest, type ModuleRecord } from '../manifest.js';
 import { moduleNames, type ModuleNames } from '../naming.js';
 import { readIfExists, type Change } from '../transaction.js';
 import { insertAboveMarker, renderUsecasePatches, usecaseNames, type UsecaseNames } from './render.js';
@@ -27,6 +27,26 @@ export interface UsecasePlan {
 }
 
 /**
+ * Reads a service's manifest and the record of one of its modules.
+ *
+ * @param serviceDir - absolute service root.
+ * @param name - the module's name.
+ * @returns the manifest, its text as read and the module's record in it.
+ * @throws {GeneratorInputError} when the module is not recorded in `scaffold.json`.
+ */
+export function recordedModule(serviceDir: string, name: string): { manifest: Manifest; manifestText: string; record: ModuleRecord } {
+  const manifestText = readIfExists(serviceDir, MANIFEST_FILE);
+  const manifest = parseManifest(manifestText);
+  const record = manifest.modules.find((m) => m.name === name);
+  if (!record || manifestText === undefined) {
+    throw new GeneratorInputError(
+      `Module "${name}" is not recorded in ${MANIFEST_FILE}: generate it first with npx plop endpoint (known: ${manifest.modules.map((m) => m.name).join(', ') || 'none'}).`,
+    );
+  }
+  return { manifest, manifestText, record };
+}
+
+/**
  * Plans the `usecase` generator: validates the names against the module's record in
  * `scaffold.json`, then patches the module's service (signature, function), its tests, router,
  * OpenAPI actions and `.http` file at their `scaffold:usecase-*` markers, and records the use case.
@@ -42,14 +62,7 @@ export function planUsecase(request: UsecaseRequest): UsecasePlan {
   const usecase = usecaseNames(request.name);
   const serviceDir = resolve(request.serviceDir);
   if (!existsSync(join(serviceDir, 'package.json'))) throw new GeneratorInputError(`${serviceDir} is not a scaffold service: package.json is missing.`);
-  const manifestText = readIfExists(serviceDir, MANIFEST_FILE);
-  const manifest = parseManifest(manifestText);
-  const record = manifest.modules.find((m) => m.name === names.name);
-  if (!record || manifestText === undefined) {
-    throw new GeneratorInputError(
-      `Module "${names.name}" is not recorded in ${MANIFEST_FILE}: generate it first with npx plop endpoint (known: ${manifest.modules.map((m) => m.name).join(', ') || 'none'}).`,
-    );
-  }
+  const { manifest, manifestText, record } = recordedModule(serviceDir, names.name);
   if ((record.usecases ?? []).includes(usecase.usecase)) {
     throw new GeneratorInputError(`Module "${names.name}" already has the use case "${usecase.usecase}".`);
   }
