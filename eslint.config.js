@@ -111,7 +111,7 @@ export default tseslint.config(
         default: 'allow',
         message: '${file.type} must not import ${dependency.source} (R6: the core is framework-free)',
         rules: [
-          { from: 'services', disallow: ['express', 'express-*', '@prisma/*', 'prisma', 'pg', 'pg-*', 'pino-http', 'helmet'] },
+          { from: 'services', disallow: ['express', 'express-*', '@prisma/*', 'prisma', 'pg', 'pg-*', 'pino-http', 'helmet', 'jose', 'argon2'] },
           { from: 'api', disallow: ['@prisma/*', 'prisma', 'pg', 'pg-*'] },
         ],
       }],

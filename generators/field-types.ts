@@ -3,7 +3,7 @@ import { GeneratorInputError } from './errors.js';
 /** Scalar field types the `endpoint` generator understands (plus `enum(…)` and `ref(…)`). */
 export const FIELD_TYPES = ['string', 'text', 'int', 'bigint', 'decimal', 'boolean', 'datetime', 'uuid', 'json'] as const;
 export type ScalarType = (typeof FIELD_TYPES)[number];
-export type FieldType = ScalarType | 'enum' | 'ref';
+export type FieldType = ScalarType | 'enum' | 'ref' | 'owner';
 
 /** How one field type appears in every layer. `$name` stands for the field name, `$v` for a value. */
 export interface TypeMapping {

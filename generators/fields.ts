@@ -18,7 +18,7 @@ export interface FieldRef {
   /** The referenced module's names. */
   target: ModuleNames;
   /** What PostgreSQL does when the referenced row is deleted (as Prisma writes it). */
-  onDelete: 'RESTRICT' | 'SET NULL';
+  onDelete: 'RESTRICT' | 'SET NULL' | 'CASCADE';
 }
 
 /** A parsed field with every spelling the templates need. */
@@ -56,6 +56,8 @@ export interface Field {
   /** An `enum(…)` field's Prisma enum. */
   enumType: { name: string; values: string[]; sqlValues: string } | undefined;
   ref: FieldRef | undefined;
+  /** An `owner` field (`author:owner`): a ref to `users` set from the signed-in user, never from a body. */
+  owner: boolean;
 }
 
 const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -83,7 +85,7 @@ function parseItem(item: string): Parsed {
       `Field name "${name}" in "${item}" is invalid or reserved: use lower camelCase letters/digits (not id, createdAt, updatedAt).`,
     );
   }
-  const known = [...FIELD_TYPES, 'enum', 'ref'] as string[];
+  const known = [...FIELD_TYPES, 'enum', 'ref', 'owner'] as string[];
   if (!known.includes(typeName)) {
     throw new GeneratorInputError(`Field type "${typeName}" in "${item}" is unknown: use one of ${known.join(', ')}.`);
   }
@@ -114,6 +116,16 @@ function mappingOf(p: Parsed, owner: string): { m: TypeMapping; enumType: Field[
     };
     return { m, enumType: { name, values, sqlValues: values.map((v) => `'${v}'`).join(', ') }, ref: undefined };
   }
+  if (p.type === 'owner') {
+    if (p.optional || p.unique || p.defaultRaw !== undefined) {
+      throw new GeneratorInputError(`Field "${p.item}": an owner field takes no modifier or default (it is always the signed-in user).`);
+    }
+    const m: TypeMapping = {
+      ts: 'number', zod: 'z.number().int().min(1).max(2147483647)', prisma: 'Int', sql: 'INTEGER',
+      examples: ['1', '1'], json: ['1', '1'], uniqueAllowed: false,
+    };
+    return { m, enumType: undefined, ref: { relation: p.name, target: moduleNames('users'), onDelete: 'CASCADE' } };
+  }
   if (p.type === 'ref') {
     let target: ModuleNames;
     try {
@@ -141,8 +153,9 @@ function buildField(p: Parsed, owner: string): Field {
   const scalar = m.prisma.replace(/^(\w+)/, p.optional ? '$1?' : '$1');
   const attrs = [p.unique ? '@unique' : '', def ? `@default(${def.prisma})` : ''].filter(Boolean);
   const prismaLine = [name, scalar.split(' ')[0], ...attrs, ...scalar.split(' ').slice(1)].join(' ');
+  const cascade = ref?.onDelete === 'CASCADE' ? ', onDelete: Cascade' : '';
   const relationLine = ref
-    ? `${ref.relation} ${ref.target.Entity}${p.optional ? '?' : ''} @relation(fields: [${name}], references: [id])`
+    ? `${ref.relation} ${ref.target.Entity}${p.optional ? '?' : ''} @relation(fields: [${name}], references: [id]${cascade})`
     : undefined;
   const map = (template: string | undefined, v: string, nullish: boolean, toRow = false): string | undefined => {
     if (template === undefined) return undefined;
@@ -182,6 +195,7 @@ function buildField(p: Parsed, owner: string): Field {
     memoryValue,
     enumType,
     ref,
+    owner: p.type === 'owner',
   };
 }
 
@@ -209,6 +223,9 @@ export function parseFields(spec: string, owner = 'Model'): Field[] {
     for (const used of [field.name, field.ref?.relation].filter((n): n is string => n !== undefined)) {
       if (seen.has(used)) throw new GeneratorInputError(`Field "${used}" is given twice (in "${item}").`);
       seen.add(used);
+    }
+    if (field.owner && items.some((other) => other !== item && /^[^:]+:owner\b/.test(other))) {
+      throw new GeneratorInputError(`Field "${item}": a module has at most one owner field.`);
     }
     if (field.ref) {
       if (targets.has(field.ref.target.name)) {

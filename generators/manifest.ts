@@ -13,6 +13,8 @@ export interface ModuleRecord {
   createdWith?: string;
   /** Field steps of `npx plop field`, in order (absent when none). */
   history?: FieldStep[];
+  /** `--auth` (true) or `--auth=<role>`: every route needs a signed-in user (with that role). */
+  auth?: true | string;
 }
 
 /** One `npx plop field` step: fields added or one field removed, and the migration it wrote. */
@@ -25,9 +27,17 @@ export interface FieldStep {
   migration: string;
 }
 
+/** `npx plop auth` in a service: enough to regenerate (and destroy) the users and auth modules. */
+export interface AuthRecord {
+  /** Folder name of its create migration (users + refresh_tokens) under `prisma/migrations`. */
+  migration: string;
+}
+
 /** `scaffold.json` at a service root: what generators have added to it, in order. */
 export interface Manifest {
   modules: ModuleRecord[];
+  /** Present once `npx plop auth` ran; regenerated before every module. */
+  auth?: AuthRecord;
 }
 
 /** File name of the manifest, relative to the service root. */
@@ -68,4 +78,4 @@ export function formatManifest(manifest: Manifest): string {
 }
 
 /** The order of a module record's keys in `scaffold.json` (others follow, in their own order). */
-const RECORD_KEYS = ['name', 'fields', 'migration', 'usecases', 'createdWith', 'history'];
+const RECORD_KEYS = ['name', 'fields', 'migration', 'usecases', 'auth', 'createdWith', 'history'];

@@ -7,6 +7,9 @@ import { commandLine, executeJob, type Job } from './cli/runner.js';
 import { MISSING_ANSWER, missingArgument } from './cli/usage.js';
 import { generatePrismaClient, planEndpoint } from './endpoint/index.js';
 import { planUndo } from './endpoint/undo.js';
+import { registerAuthGenerator } from './auth/generator.js';
+import { planAuthUndo } from './auth/undo.js';
+import { GeneratorInputError } from './errors.js';
 import { parseFields } from './fields.js';
 import { moduleNames } from './naming.js';
 import { planField } from './field/plan.js';
@@ -42,7 +45,7 @@ export function targetService(plop: NodePlopAPI): string {
   return dest === resolve(root) ? join(root, 'example-service') : dest;
 }
 
-type JobFactory = (answers: Record<string, string>, serviceDir: string, flags: ReturnType<typeof readFlags>) => Omit<Job, 'repoRoot'>;
+export type JobFactory = (answers: Record<string, string>, serviceDir: string, flags: ReturnType<typeof readFlags>) => Omit<Job, 'repoRoot'>;
 
 /**
  * Registers the generators on plop: `endpoint`, `usecase`, `service`, `destroy`. Prompts ask only on a terminal; without
@@ -72,11 +75,11 @@ export function registerGenerators(plop: NodePlopAPI): void {
     return finish(executeJob({ ...job, repoRoot: plop.getPlopfilePath() }, flags), flags.json);
   };
 
-  plop.setActionType('scaffold-endpoint', action(({ name = '', fields = '' }, serviceDir) => ({
+  plop.setActionType('scaffold-endpoint', action(({ name = '', fields = '' }, serviceDir, flags) => ({
     serviceDir,
     run: `endpoint ${name}`,
     plan: () => {
-      const plan = planEndpoint({ serviceDir, name, fields });
+      const plan = planEndpoint({ serviceDir, name, fields, ...(flags.auth !== undefined ? { auth: flags.auth } : {}) });
       const refs = plan.fields.flatMap((f) => (f.ref ? [f.ref.target.name] : []));
       return {
         changes: plan.changes,
@@ -92,7 +95,7 @@ export function registerGenerators(plop: NodePlopAPI): void {
     serviceDir,
     run: `destroy ${name}`,
     plan: () => {
-      const changes = planUndo({ serviceDir, name, force: flags.force });
+      const changes = name === 'auth' ? planAuthUndo({ serviceDir, force: flags.force }) : planUndo({ serviceDir, name, force: flags.force });
       return {
         changes,
         objective: `Remove module \`${name}\` and its registrations; its committed migration stays and a new one drops the table.`,
@@ -226,6 +229,8 @@ export function registerGenerators(plop: NodePlopAPI): void {
     ],
     actions: [{ type: 'scaffold-field' }],
   });
+  // Auth (issue 10): `npx plop auth`; `npx plop destroy auth` above.
+  registerAuthGenerator(plop, action);
 
   plop.setGenerator('destroy', {
     description: 'Remove a generated module (files, registrations); a committed migration gets a drop-table migration',

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { generatePrismaClient, planDestroy, runEndpoint } from './endpoint/index.js';
 import { MANIFEST_FILE, parseManifest } from './manifest.js';
 import { keepHandWritten } from './regions.js';
+import { planAuth } from './auth/plan.js';
+import { planAuthDestroy } from './auth/undo.js';
 import { applyAll, readIfExists, type Change } from './transaction.js';
 
 const SKIP = new Set(['node_modules', 'generated', '.data']);
@@ -42,6 +44,11 @@ export function regenerateService(serviceDir: string): string[] {
     const manifest = parseManifest(readFileSync(join(scratch, MANIFEST_FILE), 'utf8'));
     for (const module of [...manifest.modules].reverse()) {
       applyAll(scratch, planDestroy({ serviceDir: scratch, name: module.name, force: true }));
+    }
+    // Auth (users, auth) goes last and comes back first: owner fields reference its users.
+    if (manifest.auth) {
+      applyAll(scratch, planAuthDestroy({ serviceDir: scratch, force: true }));
+      applyAll(scratch, planAuth({ serviceDir: scratch, migration: manifest.auth.migration }).changes);
     }
     for (const module of manifest.modules) {
       runEndpoint({ ...module, serviceDir: scratch }, { generateClient: false });

@@ -1,9 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 
 /** Our own Handlebars: never HTML-escapes (we write code, not HTML); unknown names are errors. */
 const hbs = Handlebars.create();
+
+/** Shared partials (`{{> name}}`): every `templates/partials/<name>.hbs`, e.g. the `--auth` variants of module files. */
+const PARTIALS = fileURLToPath(new URL('../templates/partials', import.meta.url));
+if (existsSync(PARTIALS)) {
+  for (const file of readdirSync(PARTIALS).filter((f) => f.endsWith('.hbs'))) {
+    hbs.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(PARTIALS, file), 'utf8'));
+  }
+}
 
 /**
  * Renders one template string.

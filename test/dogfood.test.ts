@@ -8,7 +8,9 @@ import { MANIFEST_FILE, parseManifest } from '../generators/manifest.js';
 import { handWrittenRegions, keepHandWritten } from '../generators/regions.js';
 import { moduleNames } from '../generators/naming.js';
 import { applyAll } from '../generators/transaction.js';
-import { copyService, readTree, removeCopy } from './support/workspace.js';
+import { planAuth } from '../generators/auth/plan.js';
+import { planAuthDestroy } from '../generators/auth/undo.js';
+import { copyService, EXAMPLE_SERVICE, readTree, removeCopy } from './support/workspace.js';
 
 // Dogfooding: the example service's modules are generator output. Strip every recorded module
 // from a copy (back to the hand-written skeleton), regenerate them from `scaffold.json` in order
@@ -23,6 +25,7 @@ describe('example-service is generator output', () => {
 
   it('holds at least two generated modules', () => {
     expect(manifest.modules.length).toBeGreaterThanOrEqual(2);
+    expect(manifest.auth?.migration).toMatch(/^\d{14}_create_auth$/);
   });
 
   it('holds a module built through several `field` steps (an add and a remove)', () => {
@@ -35,7 +38,11 @@ describe('example-service is generator output', () => {
     for (const module of [...manifest.modules].reverse()) {
       applyAll(copy, planDestroy({ serviceDir: copy, name: module.name, force: true }));
     }
+    // `npx plop auth` (users + auth) is removed last and regenerated first.
+    if (manifest.auth) applyAll(copy, planAuthDestroy({ serviceDir: copy }));
     const skeleton = readTree(copy);
+    expect(Object.keys(skeleton).filter((path) => /\/(auth|users)\/|create_auth/.test(path))).toEqual([]);
+    if (manifest.auth) applyAll(copy, planAuth({ serviceDir: copy, migration: manifest.auth.migration }).changes);
     for (const module of manifest.modules) {
       expect(Object.keys(skeleton).filter((path) => path.includes(`/${module.name}/`))).toEqual([]);
     }
@@ -54,7 +61,7 @@ describe('example-service is generator output', () => {
     const handWritten = new Set<string>();
     for (const module of withUsecases) {
       const names = moduleNames(module.name);
-      const fresh = renderEndpoint(names, parseFields(module.fields, names.Entity), module.migration, manifest.modules, module.usecases).files;
+      const fresh = renderEndpoint(names, parseFields(module.fields, names.Entity), module.migration, manifest.modules, module.usecases, module.auth).files;
       for (const [file, region] of [['service.ts', 'usecase'], ['service.test.ts', 'tests']] as const) {
         const path = `src/backend/services/${module.name}/${module.name}.${file}`;
         const generated = handWrittenRegions(fresh.find((f) => f.path === path)?.content ?? '');

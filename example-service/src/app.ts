@@ -7,7 +7,7 @@ import {
   createRouteTable,
   errorHandler,
   httpLogger,
-  isCrudModuleSpec,
+  isApiSpec,
   notFoundHandler,
   rateLimiter,
   docsUiRouter,
@@ -32,7 +32,7 @@ let cachedOpenApi: ReturnType<typeof buildOpenApiDocument> | undefined;
  * @returns the shared document; treat it as read-only.
  */
 function openApiDocument(): ReturnType<typeof buildOpenApiDocument> {
-  cachedOpenApi ??= buildOpenApiDocument(Object.values(api as Record<string, unknown>).filter(isCrudModuleSpec));
+  cachedOpenApi ??= buildOpenApiDocument(Object.values(api as Record<string, unknown>).filter(isApiSpec));
   return cachedOpenApi;
 }
 

@@ -1,12 +1,19 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Services } from './backend/api/index.js';
 import type { Logger } from './backend/services/common/index.js';
+import { authAdapters } from './backend/api/auth/index.js';
+import { createRefreshTokensPrismaRepository } from './backend/db/auth/index.js';
+import { createUsersPrismaRepository } from './backend/db/users/index.js';
+import { createAuthService, createInMemoryRefreshTokenStore } from './backend/services/auth/index.js';
+import { createInMemoryUsersRepository } from './backend/services/users/index.js';
 import { createCustomersPrismaRepository } from './backend/db/customers/index.js';
 import { createCustomersService, createInMemoryCustomersRepository } from './backend/services/customers/index.js';
 import { createInvoicesPrismaRepository } from './backend/db/invoices/index.js';
 import { createInvoicesService, createInMemoryInvoicesRepository } from './backend/services/invoices/index.js';
 import { createReceiptsPrismaRepository } from './backend/db/receipts/index.js';
 import { createReceiptsService, createInMemoryReceiptsRepository } from './backend/services/receipts/index.js';
+import { createNotesPrismaRepository } from './backend/db/notes/index.js';
+import { createNotesService, createInMemoryNotesRepository } from './backend/services/notes/index.js';
 // scaffold:imports
 
 /**
@@ -20,9 +27,11 @@ import { createReceiptsService, createInMemoryReceiptsRepository } from './backe
  */
 export function composeServices(prisma: PrismaClient, log: Logger): Services {
   return {
+    auth: createAuthService({ users: createUsersPrismaRepository(prisma, log), refreshTokens: createRefreshTokensPrismaRepository(prisma, log), ...authAdapters(log), log }),
     customers: createCustomersService({ repo: createCustomersPrismaRepository(prisma, log), log }),
     invoices: createInvoicesService({ repo: createInvoicesPrismaRepository(prisma, log), log }),
     receipts: createReceiptsService({ repo: createReceiptsPrismaRepository(prisma, log), log }),
+    notes: createNotesService({ repo: createNotesPrismaRepository(prisma, log), log }),
     // scaffold:services
   };
 }
@@ -35,9 +44,11 @@ export function composeServices(prisma: PrismaClient, log: Logger): Services {
  */
 export function composeInMemoryServices(log: Logger): Services {
   return {
+    auth: createAuthService({ users: createInMemoryUsersRepository(log), refreshTokens: createInMemoryRefreshTokenStore(log), ...authAdapters(log), log }),
     customers: createCustomersService({ repo: createInMemoryCustomersRepository(log), log }),
     invoices: createInvoicesService({ repo: createInMemoryInvoicesRepository(log), log }),
     receipts: createReceiptsService({ repo: createInMemoryReceiptsRepository(log), log }),
+    notes: createNotesService({ repo: createInMemoryNotesRepository(log), log }),
     // scaffold:memory-services
   };
 }

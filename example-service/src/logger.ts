@@ -2,7 +2,7 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 import { currentRequestId } from './backend/services/common/index.js';
 
 /** Field names whose values never reach a log line, at any of the first four levels of nesting. */
-const SECRET_KEYS = ['password', 'token', 'secret', 'accessToken', 'refreshToken', 'apiKey', 'authorization', 'cookie', 'databaseUrl'];
+const SECRET_KEYS = ['password', 'passwordHash', 'token', 'secret', 'accessToken', 'refreshToken', 'apiKey', 'authorization', 'cookie', 'databaseUrl'];
 const NESTINGS = ['*', '*.*', '*.*.*', '*[*]', '*.*[*]', '*.*.*[*]'];
 
 /** Paths pino replaces with `[redacted]` on every line (pino docs/redaction.md). */

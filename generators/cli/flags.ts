@@ -13,6 +13,8 @@ export interface RunFlags {
   force: boolean;
   /** `field <module> --remove <name>`: the field to remove. */
   remove?: string;
+  /** `--auth` (true) or `--auth=<role>`: the new module's routes need a signed-in user (with that role). */
+  auth?: true | string;
 }
 
 /** Requirement ids: letters, a dash and digits, e.g. `REQ-123`. */
@@ -48,5 +50,7 @@ export function readFlags(argv: string[] = process.argv.slice(2)): RunFlags {
     throw new GeneratorInputError('--remove needs the field to remove, e.g. npx plop field customers --remove phone.');
   }
   const remove = typeof values.remove === 'string' ? { remove: values.remove } : {};
-  return { json: values.json === true, dryRun: values['dry-run'] === true, req, force: values.force === true, ...remove };
+  // `--auth` is read without a declared type, so plain `--auth` is true and `--auth=admin` a string.
+  const auth = values.auth === true || (typeof values.auth === 'string' && values.auth !== '') ? values.auth : undefined;
+  return { json: values.json === true, dryRun: values['dry-run'] === true, req, force: values.force === true, ...remove, ...(auth !== undefined ? { auth } : {}) };
 }

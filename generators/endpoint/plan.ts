@@ -10,6 +10,7 @@ import { renderString, renderTree, type RenderedFile } from '../render.js';
 import { readIfExists, type Change } from '../transaction.js';
 import { withUsecases } from '../usecase/render.js';
 import { ENDPOINT_REGISTRATIONS } from './registrations.js';
+import { assertAuthOptions, assertNotAuthName } from '../auth/registrations.js';
 import { assertFitsService, endpointView, httpView, relationRegistrations } from './view.js';
 
 /** Folder of the `endpoint` templates. */
@@ -33,6 +34,8 @@ export interface EndpointRequest {
   /** Field history (`npx plop field`) to reproduce (used when regenerating a recorded module). */
   createdWith?: string;
   history?: FieldStep[];
+  /** `--auth` (true) or `--auth=<role>`: routes need a signed-in user; needed by an owner field. */
+  auth?: true | string;
 }
 
 /** Everything the generator will do, computed before anything is written. */
@@ -82,7 +85,13 @@ function assertInside(serviceDir: string, path: string): void {
   }
 }
 
-function assertService(serviceDir: string): void {
+/**
+ * Checks that a folder is a scaffold service (package.json, src/backend, prisma/migrations).
+ *
+ * @param serviceDir - absolute service root.
+ * @throws {GeneratorInputError} naming the missing part.
+ */
+export function assertService(serviceDir: string): void {
   for (const part of ['package.json', 'src/backend', MIGRATIONS_DIR]) {
     if (!existsSync(join(serviceDir, part))) {
       throw new GeneratorInputError(`${serviceDir} is not a scaffold service: ${part} is missing.`);
@@ -134,12 +143,13 @@ export interface RenderedEndpoint {
  * @param migration - the migration folder name.
  * @param modules - the service's other recorded modules (the `.http` file creates the rows its refs need).
  * @param usecases - the module's recorded use cases, patched into its files.
+ * @param auth - `--auth` (true) or its role.
  * @returns files and registration blocks.
  * @throws {GeneratorInputError} when a referenced module is not among `modules`.
  */
-export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string, modules: ModuleRecord[], usecases: string[] = []): RenderedEndpoint {
-  const view = { ...endpointView(names, fields), ...httpView(fields, modules) };
-  const files = withUsecases(renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration }), names, fields, usecases);
+export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string, modules: ModuleRecord[], usecases: string[] = [], auth?: true | string): RenderedEndpoint {
+  const view = { ...endpointView(names, fields, auth), ...httpView(fields, modules) };
+  const files = withUsecases(renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration }), names, fields, usecases, auth === true ? true : undefined);
   const registrations = new Map<string, [string, string[]][]>();
   for (const reg of [...ENDPOINT_REGISTRATIONS, ...relationRegistrations(names, fields)]) {
     const blocks = registrations.get(reg.file) ?? [];
@@ -159,11 +169,11 @@ export function renderEndpoint(names: ModuleNames, fields: Field[], migration: s
  * @returns files and registration blocks.
  * @throws {GeneratorInputError} when a recorded spec no longer parses.
  */
-export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fields' | 'migration' | 'usecases' | 'createdWith' | 'history'>, modules: ModuleRecord[]): RenderedEndpoint {
-  const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, modules, record.usecases);
+export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fields' | 'migration' | 'usecases' | 'createdWith' | 'history' | 'auth'>, modules: ModuleRecord[]): RenderedEndpoint {
+  const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, modules, record.usecases, record.auth);
   const createFile = `${MIGRATIONS_DIR}/${record.migration}/migration.sql`;
   const renderCreate = (spec: string): string =>
-    renderEndpoint(names, parseFields(spec, names.Entity), record.migration, modules).files.find((f) => f.path === createFile)?.content ?? '';
+    renderEndpoint(names, parseFields(spec, names.Entity), record.migration, modules, [], record.auth).files.find((f) => f.path === createFile)?.content ?? '';
   return { ...rendered, files: withFieldHistory(rendered.files, names, record, renderCreate) };
 }
 
@@ -184,6 +194,8 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
   const manifestText = readIfExists(serviceDir, MANIFEST_FILE);
   const manifest = parseManifest(manifestText);
   assertFitsService(names, fields, manifest.modules);
+  assertNotAuthName(names, manifest.auth !== undefined);
+  assertAuthOptions(fields, request.auth, manifest.auth !== undefined);
   for (const dir of ['services', 'db', 'api']) {
     if (existsSync(join(serviceDir, 'src/backend', dir, names.name))) {
       throw new GeneratorInputError(`Module "${names.name}" already exists: src/backend/${dir}/${names.name} is there.`);
@@ -192,7 +204,7 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
   const migration = request.migration ?? nextMigrationName(serviceDir, `create_${names.table}`, request.now ?? new Date());
   const usecases = request.usecases ?? [];
   const history = request.history ?? [];
-  const rendered = renderModule(names, { fields: request.fields, migration, usecases, createdWith: request.createdWith, history }, manifest.modules);
+  const rendered = renderModule(names, { fields: request.fields, migration, usecases, createdWith: request.createdWith, history, ...(request.auth !== undefined ? { auth: request.auth } : {}) }, manifest.modules);
   const changes: Change[] = rendered.files.map((file) => {
     assertInside(serviceDir, file.path);
     if (existsSync(join(serviceDir, file.path))) {
@@ -208,6 +220,7 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
   const record: ModuleRecord = {
     name: names.name, fields: normaliseSpec(request.fields), migration, ...(usecases.length > 0 ? { usecases } : {}),
     ...(history.length > 0 ? { createdWith: request.createdWith, history } : {}),
+    ...(request.auth !== undefined ? { auth: request.auth } : {}),
   };
   const manifestAfter = formatManifest({ ...manifest, modules: [...manifest.modules, record] });
   changes.push(

@@ -22,7 +22,7 @@ export const ENDPOINT_REGISTRATIONS: Registration[] = [
   {
     file: 'src/backend/api/routes.ts',
     marker: '// scaffold:routes',
-    lines: ["router.use('/{{route}}', create{{Plural}}Router(services.{{name}}, log));"],
+    lines: ["router.use('/{{route}}', create{{Plural}}Router(services.{{name}}, log{{#if auth}}, services.auth{{/if}}));"],
   },
   {
     file: 'src/composition-root.ts',

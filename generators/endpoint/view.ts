@@ -8,13 +8,16 @@ import type { Registration } from './registrations.js';
 
 /**
  * The values every endpoint template may use: the module's names, its fields and the subsets
- * templates loop over (uniques, refs, enums) and flags for conditional imports.
+ * templates loop over (uniques, refs, enums) and flags for conditional imports; with `--auth`,
+ * `auth` (every route needs a signed-in user), `owner` (the owner field, or false) and
+ * `bodyFields` (what a client sends: all but the owner).
  *
  * @param names - the module's names.
  * @param fields - its parsed fields.
+ * @param auth - `--auth` (true); absent: a public module.
  * @returns the Handlebars view.
  */
-export function endpointView(names: ModuleNames, fields: Field[]): object {
+export function endpointView(names: ModuleNames, fields: Field[], auth?: true | string): object {
   const refs = fields.filter((f) => f.ref !== undefined);
   const uniques = fields.filter((f) => f.unique);
   const text = (pick: (f: Field) => string): boolean => fields.some((f) => pick(f).includes('randomUUID()'));
@@ -25,6 +28,8 @@ export function endpointView(names: ModuleNames, fields: Field[]): object {
     uniques,
     enums: fields.flatMap((f) => (f.enumType ? [{ ...f.enumType, field: f.name }] : [])),
     hasRefs: refs.length > 0,
+    /** Refs a list can be filtered by (an owner field is not: lists hold the caller's rows). */
+    hasFilters: refs.some((f) => !f.owner),
     hasUnique: uniques.length > 0,
     refNames: refs.map((f) => f.name).join(' or '),
     /** What the schemas file imports from `api/common`: its value schemas in use, and the CRUD helpers (sorted). */
@@ -39,6 +44,10 @@ export function endpointView(names: ModuleNames, fields: Field[]): object {
     /** A unique field's fixtures draw from `uniqueNumber()` (a unique uuid uses `randomUUID()`). */
     usesUniqueNumber: fields.some((f) => `${f.example} ${f.example2}`.includes('uniqueNumber()')),
     usesRandomUUIDInMemory: text((f) => f.memoryValue),
+    auth: auth !== undefined,
+    owner: fields.find((f) => f.owner) ?? false,
+    /** The fields a client sends (all but the owner). */
+    bodyFields: fields.filter((f) => !f.owner),
   };
 }
 
@@ -79,7 +88,7 @@ export function assertFitsService(names: ModuleNames, fields: Field[], modules: 
     if (clash !== undefined) throw new GeneratorInputError(`Module "${names.name}" collides with existing module "${clash}" (${key}).`);
   }
   for (const f of fields) {
-    if (!f.ref) continue;
+    if (!f.ref || f.owner) continue;
     const target = modules.find((m) => m.name === f.ref?.target.name);
     if (!target) {
       throw new GeneratorInputError(
@@ -106,14 +115,17 @@ interface HttpParent extends ModuleNames {
   /** The created row's id as a request variable, e.g. `{{parentCustomer.id}}`. */
   requestId: string;
   body: HttpField[];
+  /** The parent's routes need a signed-in user (`--auth`): its requests carry the token. */
+  auth: boolean;
 }
 
 const parentRequest = (target: ModuleNames): string => `parent${target.Entity}`;
 
 const parentId = (target: ModuleNames): string => `{{${parentRequest(target)}.id}}`;
 
+// An owner field is never sent: the service sets it from the signed-in user.
 const httpBody = (fields: Field[], pick: (f: Field) => string): HttpField[] =>
-  fields.map((f) => ({ name: f.name, json: f.ref ? parentId(f.ref.target) : pick(f) }));
+  fields.filter((f) => !f.owner).map((f) => ({ name: f.name, json: f.ref ? parentId(f.ref.target) : pick(f) }));
 
 /**
  * What the `.http` template needs so that the file passes the runtime gate on its own, in any
@@ -123,8 +135,8 @@ const httpBody = (fields: Field[], pick: (f: Field) => string): HttpField[] =>
  *
  * @param fields - the module's fields.
  * @param modules - the service's recorded modules (the referenced ones must be among them).
- * @returns `httpCreate` / `httpUpdate` bodies, `httpParents` in creation order and
- *   `httpParentsReversed` in deletion order.
+ * @returns `httpCreate` / `httpUpdate` bodies (owner fields left out), `httpParents` in creation
+ *   order and `httpParentsReversed` in deletion order, `httpLogin` when a parent needs a token.
  * @throws {GeneratorInputError} when a referenced module is not recorded.
  */
 export function httpView(fields: Field[], modules: ModuleRecord[]): object {
@@ -132,20 +144,23 @@ export function httpView(fields: Field[], modules: ModuleRecord[]): object {
   const visit = (own: Field[]): void => {
     for (const f of own) {
       const target = f.ref?.target;
-      if (!target || parents.some((p) => p.name === target.name)) continue;
+      if (!target || f.owner || parents.some((p) => p.name === target.name)) continue;
       const record = modules.find((m) => m.name === target.name);
       if (!record) throw new GeneratorInputError(`Field "${f.spec}" references module "${target.name}", which is not recorded in scaffold.json.`);
       const targetFields = parseFields(record.fields, target.Entity);
       // A placeholder first stops a (hand-made) reference cycle; the real entry follows its own parents.
-      parents.push({ ...target, request: parentRequest(target), requestId: parentId(target), body: [] });
+      parents.push({ ...target, request: parentRequest(target), requestId: parentId(target), body: [], auth: false });
       visit(targetFields);
       const at = parents.findIndex((p) => p.name === target.name);
       parents.splice(at, 1);
-      parents.push({ ...target, request: parentRequest(target), requestId: parentId(target), body: httpBody(targetFields, (t) => t.json) });
+      const body = httpBody(targetFields, (t) => t.json);
+      parents.push({ ...target, request: parentRequest(target), requestId: parentId(target), body, auth: record.auth !== undefined });
     }
   };
   visit(fields);
   return {
+    /** Some parent needs a token: the file imports auth.http even when the module itself is public. */
+    httpLogin: parents.some((p) => p.auth),
     httpCreate: httpBody(fields, (f) => f.json),
     httpUpdate: httpBody(fields, (f) => f.json2),
     httpParents: parents,

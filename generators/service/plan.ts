@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planDestroy } from '../endpoint/destroy.js';
+import { planAuthDestroy } from '../auth/undo.js';
 import { GeneratorInputError } from '../errors.js';
 import { formatManifest, MANIFEST_FILE, parseManifest } from '../manifest.js';
 import { renderTree } from '../render.js';
@@ -77,6 +78,7 @@ export function serviceSkeleton(source: string, name: string, checkScript: strin
     for (const module of [...manifest.modules].reverse()) {
       applyAll(scratch, planDestroy({ serviceDir: scratch, name: module.name, force: true }));
     }
+    if (manifest.auth) applyAll(scratch, planAuthDestroy({ serviceDir: scratch, force: true }));
     const out = new Map<string, string>();
     const walk = (dir: string): void => {
       for (const n of readdirSync(dir)) {

@@ -68,7 +68,7 @@ export function planUsecase(request: UsecaseRequest): UsecasePlan {
   }
   const fields = parseFields(record.fields, names.Entity);
   const contents = new Map<string, string>();
-  for (const patch of renderUsecasePatches(names, fields, usecase.usecase)) {
+  for (const patch of renderUsecasePatches(names, fields, usecase.usecase, record.auth === true ? true : undefined)) {
     const before = contents.get(patch.path) ?? readIfExists(serviceDir, patch.path);
     if (before === undefined) throw new GeneratorInputError(`${patch.path} is missing: cannot add the use case.`);
     if (!contents.has(patch.path) && patch.path.endsWith('.service.ts') && new RegExp(`^\\s*${usecase.usecase}[:(]`, 'm').test(before)) {

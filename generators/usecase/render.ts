@@ -107,10 +107,11 @@ export function insertAboveMarker(path: string, before: string, marker: string, 
  * @param names - the module's names.
  * @param fields - its fields.
  * @param usecase - the use case name (valid).
+ * @param auth - the module's `--auth` (its routes need a token; an owner field makes the use case take the actor).
  * @returns one entry per fragment.
  */
-export function renderUsecasePatches(names: ModuleNames, fields: Field[], usecase: string): { path: string; marker: string; lines: string[] }[] {
-  const view = { ...endpointView(names, fields), ...usecaseNames(usecase) };
+export function renderUsecasePatches(names: ModuleNames, fields: Field[], usecase: string, auth?: true): { path: string; marker: string; lines: string[] }[] {
+  const view = { ...endpointView(names, fields, auth), ...usecaseNames(usecase) };
   return usecaseFragments().map((f) => ({
     path: f.file.replaceAll('[name]', names.name),
     marker: f.marker,
@@ -126,10 +127,11 @@ export function renderUsecasePatches(names: ModuleNames, fields: Field[], usecas
  * @param names - its names.
  * @param fields - its fields.
  * @param usecases - recorded use case names, in order.
+ * @param auth - the module's `--auth`.
  * @returns the files with every use case patched in.
  */
-export function withUsecases(files: RenderedFile[], names: ModuleNames, fields: Field[], usecases: string[]): RenderedFile[] {
-  const patches = usecases.flatMap((u) => renderUsecasePatches(names, fields, u));
+export function withUsecases(files: RenderedFile[], names: ModuleNames, fields: Field[], usecases: string[], auth?: true): RenderedFile[] {
+  const patches = usecases.flatMap((u) => renderUsecasePatches(names, fields, u, auth));
   return files.map((file) => ({
     ...file,
     content: patches.filter((p) => p.path === file.path).reduce((text, p) => insertAboveMarker(p.path, text, p.marker, p.lines), file.content),

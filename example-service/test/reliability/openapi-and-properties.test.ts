@@ -44,7 +44,11 @@ const routes = specs.flatMap((spec) => [
   { method: 'get' as const, path: `${spec.path}/{id}` },
   { method: 'patch' as const, path: `${spec.path}/{id}` },
   { method: 'delete' as const, path: `${spec.path}/{id}` },
-]);
+]).concat(Object.values(api).filter((value) => api.isApiSpec(value) && !api.isCrudModuleSpec(value)).flatMap((spec) =>
+  // Hand-described operations (the auth module's `/auth/*`), when the service has them.
+  Object.entries((spec as { paths: Record<string, object> }).paths).flatMap(([path, item]) =>
+    Object.keys(item).map((method) => ({ method: method as 'post' | 'get', path }))),
+));
 
 const idSegment = fc.oneof(fc.integer({ min: -5, max: 5 }).map(String), fc.string({ maxLength: 30 }), fc.constantFrom('1e999', '99999999999999999999', '0x1', '1.5', '%00', '..', '%2F'));
 const queryString = fc.oneof(
@@ -63,8 +67,7 @@ describe('P22: any body, path and query sent to any generated route', () => {
   it('When fast-check sends arbitrary JSON, paths and queries, then never 5xx and every error is in our format (and matches the document)', async () => {
     const { app, services } = appWithSink();
     expect(routes.length).toBeGreaterThanOrEqual(10);
-    const seeded = Object.values(services).map((service) => service);
-    expect(seeded.length).toBe(specs.length);
+    expect(Object.keys(services)).toEqual(expect.arrayContaining(specs.map((spec) => spec.tag)));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), idSegment, queryString, body, fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain'), async (route, id, query, payload, type) => {
         const path = `${route.path.replace('{id}', encodeURIComponent(id))}${query ? `?${query}` : ''}`;

@@ -1,18 +1,24 @@
 import { Router } from 'express';
 import type { Logger } from '../services/common/index.js';
+import type { AuthService } from '../services/auth/index.js';
+import { authSettings, createAuthRouter } from './auth/index.js';
 import type { CustomersService } from '../services/customers/index.js';
 import { createCustomersRouter } from './customers/index.js';
 import type { InvoicesService } from '../services/invoices/index.js';
 import { createInvoicesRouter } from './invoices/index.js';
 import type { ReceiptsService } from '../services/receipts/index.js';
 import { createReceiptsRouter } from './receipts/index.js';
+import type { NotesService } from '../services/notes/index.js';
+import { createNotesRouter } from './notes/index.js';
 // scaffold:imports
 
 /** Every module's service, as the route table needs them (wired in the composition root). */
 export interface Services {
+  auth: AuthService;
   customers: CustomersService;
   invoices: InvoicesService;
   receipts: ReceiptsService;
+  notes: NotesService;
   // scaffold:services
 }
 
@@ -26,9 +32,11 @@ export interface Services {
  */
 export function createRouteTable(services: Services, log: Logger): Router {
   const router = Router();
+  router.use('/auth', createAuthRouter(services.auth, log, authSettings(log).rateLimit));
   router.use('/customers', createCustomersRouter(services.customers, log));
   router.use('/invoices', createInvoicesRouter(services.invoices, log));
   router.use('/receipts', createReceiptsRouter(services.receipts, log));
+  router.use('/notes', createNotesRouter(services.notes, log, services.auth));
   // scaffold:routes
   return router;
 }

@@ -1,5 +1,8 @@
 export * from './common/index.js';
+export * from './users/index.js';
+export * from './auth/index.js';
 export * from './customers/index.js';
 export * from './invoices/index.js';
 export * from './receipts/index.js';
+export * from './notes/index.js';
 // scaffold:exports

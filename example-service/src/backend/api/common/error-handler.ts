@@ -16,6 +16,7 @@ export function errorHandler(): ErrorRequestHandler {
       res.end();
       return;
     }
+    if (failure.headers) res.set(failure.headers);
     res.status(failure.status).json(failure.body);
   };
 }

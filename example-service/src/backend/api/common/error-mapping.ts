@@ -7,7 +7,12 @@ export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   CONFLICT: 409,
   INVALID: 422,
   UNAVAILABLE: 503,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
 };
+
+/** The challenge of a 401 (RFC 6750 §3): bearer tokens, and `invalid_token` when one was sent. */
+export const BEARER_CHALLENGE = 'Bearer realm="api"';
 
 /** The JSON body of every error response. */
 export interface ErrorBody {
@@ -20,6 +25,8 @@ export interface HttpFailure {
   body: ErrorBody;
   /** The thrown value as an `Error` (with stack) for the log. */
   cause: Error;
+  /** Response headers the status requires, e.g. `WWW-Authenticate` on 401. */
+  headers?: Record<string, string>;
 }
 
 const BODY_PARSER_CODES: Record<string, [number, string, string]> = {
@@ -61,7 +68,10 @@ export function toHttpFailure(thrown: unknown, requestId: string | undefined): H
     cause,
     body: { error: { code, message, ...(requestId ? { requestId } : {}), ...(details ? { details } : {}) } },
   });
-  if (thrown instanceof DomainError) return reply(STATUS_BY_KIND[thrown.kind], thrown.code, thrown.message);
+  if (thrown instanceof DomainError) {
+    const failure = reply(STATUS_BY_KIND[thrown.kind], thrown.code, thrown.message);
+    return thrown.kind === 'UNAUTHENTICATED' ? { ...failure, headers: { 'www-authenticate': BEARER_CHALLENGE } } : failure;
+  }
   if (thrown instanceof RequestValidationError) {
     return reply(400, 'REQUEST.INVALID', thrown.message, thrown.issues);
   }

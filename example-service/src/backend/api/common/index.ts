@@ -8,5 +8,6 @@ export * from './field-schemas.js';
 export * from './body-guard.js';
 export * from './openapi.js';
 export * from './rate-limit.js';
+export * from './authenticate.js';
 export * from './cors.js';
 export * from './docs-ui.js';

@@ -19,7 +19,46 @@ export interface CrudModuleSpec {
   list: z.ZodObject;
   /** Use case routes `POST <path>/{id}/<action>` answering the entity (added by `npx plop usecase`). */
   actions?: string[];
+  /** Every route requires a bearer token (`--auth`): documented with `security` and a 401. */
+  auth?: boolean;
+  /** Owner field set from the token (`<name>Id`, an integer): part of every answer, never of a body. */
+  ownerField?: string;
+  /** Secret fields: accepted in bodies, never answered, so left out of the entity schema. */
+  secretFields?: string[];
 }
+
+const API_PATHS = Symbol.for('scaffold.apiPathsSpec');
+
+/** Hand-described operations (e.g. the auth module's `/auth/*`), merged into the document as given. */
+export interface ApiPathsSpec {
+  readonly [API_PATHS]: true;
+  /** OpenAPI path items by path. */
+  paths: Record<string, unknown>;
+  /** Component schemas the paths refer to (`#/components/schemas/<name>`). */
+  schemas: Record<string, unknown>;
+}
+
+/**
+ * Declares operations that are not CRUD (the app collects every exported spec, like
+ * {@link defineCrudModule}).
+ *
+ * @param spec - OpenAPI path items and component schemas.
+ * @returns the branded spec.
+ */
+export function defineApiPaths(spec: Omit<ApiPathsSpec, typeof API_PATHS>): ApiPathsSpec {
+  return { ...spec, [API_PATHS]: true };
+}
+
+/**
+ * @param value - any exported value.
+ * @returns whether it is a {@link CrudModuleSpec} or an {@link ApiPathsSpec}.
+ */
+export function isApiSpec(value: unknown): value is CrudModuleSpec | ApiPathsSpec {
+  return isCrudModuleSpec(value) || (typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[API_PATHS] === true);
+}
+
+/** `security` of an operation that needs a bearer access token (scheme `bearerAuth`). */
+export const BEARER_SECURITY = [{ bearerAuth: [] }];
 
 /**
  * Declares a generated module's CRUD routes for the OpenAPI document; the schemas file of each
@@ -43,8 +82,14 @@ export function isCrudModuleSpec(value: unknown): value is CrudModuleSpec {
 
 type Json = Record<string, unknown>;
 
-/** The request's wire format (input side of transforms), JSON Schema 2020-12 as OpenAPI 3.1 uses. */
-function jsonSchema(schema: z.ZodType): Json {
+/**
+ * The request's wire format (input side of transforms), JSON Schema 2020-12 as OpenAPI 3.1 uses.
+ *
+ * @pure
+ * @param schema - a zod schema.
+ * @returns its JSON Schema, without `$schema`.
+ */
+export function jsonSchema(schema: z.ZodType): Json {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Json;
   return rest;
 }
@@ -80,16 +125,19 @@ const json = (schema: Json): Json => ({ content: { 'application/json': { schema 
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 const errors = { default: { description: 'Error (4xx/5xx), stable code', ...json(ref('Error')) } };
 
-/** An entity as returned: the create body's fields plus `id`, `createdAt`, `updatedAt`. */
-function entitySchema(create: z.ZodType): Json {
-  const body = jsonSchema(create) as { properties?: Json; required?: string[] };
+/** An entity as returned: the create body's fields (minus secrets, plus the owner) and `id`, `createdAt`, `updatedAt`. */
+function entitySchema(spec: CrudModuleSpec): Json {
+  const body = jsonSchema(spec.create) as { properties?: Json; required?: string[] };
+  const secret = new Set(spec.secretFields ?? []);
+  const owner = spec.ownerField ? { [spec.ownerField]: { type: 'integer', minimum: 1 } } : {};
   return {
     type: 'object',
     additionalProperties: false,
-    required: ['id', ...(body.required ?? []), 'createdAt', 'updatedAt'],
+    required: ['id', ...(body.required ?? []).filter((k) => !secret.has(k)), ...Object.keys(owner), 'createdAt', 'updatedAt'],
     properties: {
       id: { type: 'integer', minimum: 1 },
-      ...body.properties,
+      ...Object.fromEntries(Object.entries(body.properties ?? {}).filter(([k]) => !secret.has(k))),
+      ...owner,
       createdAt: { type: 'string', format: 'date-time' },
       updatedAt: { type: 'string', format: 'date-time' },
     },
@@ -98,7 +146,7 @@ function entitySchema(create: z.ZodType): Json {
 
 function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
   const name = spec.tag.charAt(0).toUpperCase() + spec.tag.slice(1);
-  schemas[name] = entitySchema(spec.create);
+  schemas[name] = entitySchema(spec);
   schemas[`${name}Page`] = {
     type: 'object',
     additionalProperties: false,
@@ -108,7 +156,7 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } };
   const pageParams = Object.entries(spec.list.shape).map(([key, schema]) => ({ name: key, in: 'query', required: false, schema: jsonSchema(schema) }));
   const tags = [spec.tag];
-  return {
+  const paths: Json = {
     [spec.path]: {
       post: { tags, operationId: `create${name}`, requestBody: { required: true, ...json(jsonSchema(spec.create)) }, responses: { 201: { description: 'Created', ...json(ref(name)) }, ...errors } },
       get: { tags, operationId: `list${name}`, parameters: pageParams, responses: { 200: { description: 'A page', ...json(ref(`${name}Page`)) }, ...errors } },
@@ -123,6 +171,12 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
       { post: { tags, operationId: `${spec.tag}.${action}`, parameters: [idParam], responses: { 200: { description: 'After the use case', ...json(ref(name)) }, ...errors } } },
     ])),
   };
+  if (spec.auth) {
+    for (const item of Object.values(paths) as Record<string, Json>[]) {
+      for (const op of Object.values(item)) Object.assign(op, { security: BEARER_SECURITY });
+    }
+  }
+  return paths;
 }
 
 /**
@@ -134,7 +188,7 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
  * @param info - title and version of the API.
  * @returns the document, ready to serve as JSON.
  */
-export function buildOpenApiDocument(specs: CrudModuleSpec[], info = { title: 'example-service', version: '0.1.0' }): Json {
+export function buildOpenApiDocument(specs: (CrudModuleSpec | ApiPathsSpec)[], info = { title: 'example-service', version: '0.1.0' }): Json {
   const schemas: Json = { Error: errorBody };
   const status = (description: string, value: string): Json => ({
     description,
@@ -146,6 +200,15 @@ export function buildOpenApiDocument(specs: CrudModuleSpec[], info = { title: 'e
     '/docs': { get: { operationId: 'docs', responses: { 200: { description: 'Swagger UI over this document', content: { 'text/html': { schema: { type: 'string' } } } }, ...errors } } },
     '/openapi.json': { get: { operationId: 'openapi', responses: { 200: { description: 'This document', ...json({ type: 'object' }) }, ...errors } } },
   };
-  for (const spec of specs) Object.assign(paths, modulePaths(spec, schemas));
-  return { openapi: '3.1.0', info, jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema', paths, components: { schemas } };
+  for (const spec of specs) {
+    if (isCrudModuleSpec(spec)) Object.assign(paths, modulePaths(spec, schemas));
+    else {
+      Object.assign(paths, spec.paths);
+      Object.assign(schemas, spec.schemas);
+    }
+  }
+  const secured = specs.some((s) => !isCrudModuleSpec(s) || s.auth === true);
+  // RFC 6750 bearer tokens; the auth module issues them as JWTs.
+  const securitySchemes = secured ? { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } } : {};
+  return { openapi: '3.1.0', info, jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema', paths, components: { schemas, ...securitySchemes } };
 }

@@ -5,7 +5,7 @@
  */
 
 /** Kinds of domain error; the last segment of every error code. */
-export type DomainErrorKind = 'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'UNAVAILABLE';
+export type DomainErrorKind = 'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'UNAVAILABLE' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 /** Base class of every error the core throws on purpose. */
 export class DomainError extends Error {
@@ -57,5 +57,28 @@ export class UnavailableError extends DomainError {
    */
   constructor(scope: string, message: string) {
     super(scope, 'UNAVAILABLE', message);
+  }
+}
+
+/**
+ * The caller is not signed in, or its credentials are wrong, expired or revoked
+ * (`AUTH.UNAUTHENTICATED`, answered as 401 with `WWW-Authenticate`, RFC 6750 §3). The message
+ * never says which check failed.
+ */
+export class UnauthenticatedError extends DomainError {
+  /** @param message - a sentence safe for clients; the same for every failed check of one kind. */
+  constructor(message = 'authentication is required') {
+    super('AUTH', 'UNAUTHENTICATED', message);
+  }
+}
+
+/** The signed-in caller may not do this (`<SCOPE>.FORBIDDEN`, answered as 403). */
+export class ForbiddenError extends DomainError {
+  /**
+   * @param scope - upper-case scope, e.g. `NOTE`.
+   * @param message - what the caller may not do.
+   */
+  constructor(scope: string, message: string) {
+    super(scope, 'FORBIDDEN', message);
   }
 }

@@ -2,3 +2,5 @@ export * from './errors.js';
 export * from './logging.js';
 export * from './pagination.js';
 export * from './request-context.js';
+export * from './actor.js';
+export * from './secret.js';

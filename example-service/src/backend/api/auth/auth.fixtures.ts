@@ -1,0 +1,31 @@
+import type { Express } from 'express';
+import { createApp } from '../../../app.js';
+import { composeInMemoryServices } from '../../../composition-root.js';
+import { createAuthService, createInMemoryRefreshTokenStore } from '../../services/auth/index.js';
+import { Secret, type Logger } from '../../services/common/index.js';
+import { createInMemoryUsersRepository } from '../../services/users/index.js';
+import { authAdapters } from './auth.adapters.js';
+
+const PASSWORD = 'fixture password, long enough';
+
+/**
+ * Test support for protected modules: an app on in-memory services whose auth module knows two
+ * signed-in users, alice and bob (real argon2id hashes and signed access tokens).
+ *
+ * @param log - a logger.
+ * @param roles - roles both users hold (default none).
+ * @returns the app, both access tokens and alice's user id.
+ */
+export async function signedInApp(log: Logger, roles: string[] = []): Promise<{ app: Express; alice: string; bob: string; aliceId: number }> {
+  const users = createInMemoryUsersRepository(log);
+  const adapters = authAdapters(log);
+  const auth = createAuthService({ users, refreshTokens: createInMemoryRefreshTokenStore(log), ...adapters, log });
+  const app = createApp({ services: { ...composeInMemoryServices(log), auth }, log, checkReady: async () => {} });
+  const signIn = async (email: string): Promise<[string, number]> => {
+    const user = await users.create({ email, passwordHash: await adapters.passwords.hash(new Secret(PASSWORD)), roles });
+    return [(await auth.login({ email, password: new Secret(PASSWORD) })).accessToken.reveal(), user.id];
+  };
+  const [alice, aliceId] = await signIn('alice@example.com');
+  const [bob] = await signIn('bob@example.com');
+  return { app, alice, bob, aliceId };
+}

@@ -1,0 +1,2 @@
+export * from './notes.router.js';
+export * from './notes.schemas.js';

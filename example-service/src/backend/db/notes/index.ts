@@ -1,0 +1,1 @@
+export * from './notes.prisma-repository.js';
