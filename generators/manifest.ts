@@ -1,4 +1,5 @@
 import { GeneratorInputError } from './errors.js';
+import type { UsecaseRecord } from './usecase/shape.js';
 
 /** One generated module, enough to regenerate it byte for byte. */
 export interface ModuleRecord {
@@ -7,8 +8,12 @@ export interface ModuleRecord {
   fields: string;
   /** Folder name of its create migration under `prisma/migrations`. */
   migration: string;
-  /** Use cases added by `npx plop usecase`, in order (absent when none). */
-  usecases?: string[];
+  /**
+   * Use cases added by `npx plop usecase`, in order (absent when none): a plain name for the
+   * default shape (`POST /<module>/:id/<name>` answering the row), else `{name, method, scope,
+   * body?, query?, returns}`.
+   */
+  usecases?: UsecaseRecord[];
   /** The field spec the module was created with, once `npx plop field` changed `fields` (its create migration renders from it). */
   createdWith?: string;
   /** Field steps of `npx plop field`, in order (absent when none). */

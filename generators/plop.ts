@@ -2,20 +2,22 @@ import { join, resolve } from 'node:path';
 import type { NodePlopAPI } from 'plop';
 import { readFlags } from './cli/flags.js';
 import { finish, errorResult } from './cli/report.js';
-import { recordRun } from './cli/changelog.js';
+import { forgetRuns, recordRun } from './cli/changelog.js';
 import { commandLine, executeJob, type Job } from './cli/runner.js';
 import { MISSING_ANSWER, missingArgument } from './cli/usage.js';
 import { generatePrismaClient, planEndpoint } from './endpoint/index.js';
-import { planUndo } from './endpoint/undo.js';
+import { assertDataLossConsent, dropsTable, planUndo } from './endpoint/undo.js';
+import { describeGenerators } from './cli/describe.js';
 import { registerAuthGenerator } from './auth/generator.js';
 import { planAuthUndo } from './auth/undo.js';
-import { GeneratorInputError } from './errors.js';
 import { parseFields } from './fields.js';
 import { moduleNames } from './naming.js';
 import { planField } from './field/plan.js';
 import { planService, serviceName } from './service/plan.js';
 import { planUsecase } from './usecase/plan.js';
+import { isUsecaseCommitted, planDestroyUsecase } from './usecase/destroy.js';
 import { usecaseNames } from './usecase/render.js';
+import { readShape } from './usecase/shape.js';
 
 /** A prompt for when there is no terminal: it never waits; the action refuses what is missing (exit 2). */
 class NoTtyPrompt {
@@ -57,6 +59,12 @@ export type JobFactory = (answers: Record<string, string>, serviceDir: string, f
  */
 export function registerGenerators(plop: NodePlopAPI): void {
   const interactive = Boolean(process.stdin.isTTY);
+  // Refuse malformed flags before plop maps words to arguments (it would print its help instead).
+  try {
+    readFlags();
+  } catch (err) {
+    finish(errorResult(err), process.argv.includes('--json'));
+  }
   if (!interactive) plop.setPrompt('scaffold-input', NoTtyPrompt as never);
   const type = interactive ? 'input' : 'scaffold-input';
   // Without a terminal the action validates (so refusals come back as JSON too).
@@ -91,11 +99,28 @@ export function registerGenerators(plop: NodePlopAPI): void {
     after: () => generatePrismaClient(serviceDir),
   })));
 
-  plop.setActionType('scaffold-destroy', action(({ name = '' }, serviceDir, flags) => ({
+  plop.setActionType('scaffold-destroy', action(({ name = '', confirmDataLoss }, serviceDir, flags) => (flags.options.usecase !== undefined ? {
+    serviceDir,
+    run: `destroy ${name} --usecase=${flags.options.usecase}`,
+    plan: () => {
+      const usecase = flags.options.usecase ?? '';
+      const changes = planDestroyUsecase({ serviceDir, module: name, usecase, force: flags.force });
+      // Removing an uncommitted use case leaves no trace; removing a committed one is logged.
+      const committed = isUsecaseCommitted(serviceDir, name, usecase);
+      return {
+        changes: committed ? changes : [...changes, ...forgetRuns(serviceDir, [`usecase ${name.trim()} ${usecase.trim()}`], [])],
+        objective: `Remove use case \`${usecase}\` from module \`${name}\` (its service function, tests, route, schemas, OpenAPI entry, .http request and record).`,
+        reuse: 'none (removal).',
+        nextAction: `npm run typecheck && npx vitest run ${name}`,
+        record: committed,
+      };
+    },
+  } : {
     serviceDir,
     run: `destroy ${name}`,
     plan: () => {
       const changes = name === 'auth' ? planAuthUndo({ serviceDir, force: flags.force }) : planUndo({ serviceDir, name, force: flags.force });
+      assertDataLossConsent(changes, name, flags.dryRun || flags.confirmDataLoss || String(confirmDataLoss) === 'true');
       return {
         changes,
         objective: `Remove module \`${name}\` and its registrations; its committed migration stays and a new one drops the table.`,
@@ -122,14 +147,15 @@ export function registerGenerators(plop: NodePlopAPI): void {
     actions: [{ type: 'scaffold-endpoint' }],
   });
 
-  plop.setActionType('scaffold-usecase', action(({ module = '', name = '' }, serviceDir) => ({
+  plop.setActionType('scaffold-usecase', action(({ module = '', name = '' }, serviceDir, flags) => ({
     serviceDir,
     run: `usecase ${module} ${name}`,
     plan: () => {
-      const plan = planUsecase({ serviceDir, module, name });
+      const plan = planUsecase({ serviceDir, module, name, shape: readShape(flags.options) });
+      const loads = plan.shape.scope === 'item' ? `loads the ${plan.names.words} (404 ${plan.names.SCOPE}.NOT_FOUND), ` : '';
       return {
         changes: plan.changes,
-        objective: `Add use case \`${plan.usecase.usecase}\` to module \`${plan.names.name}\` (${plan.route}): loads the ${plan.names.words} (404 ${plan.names.SCOPE}.NOT_FOUND), its business rule goes in \`${plan.usecase.usecase}\` of create${plan.names.Plural}Service.`,
+        objective: `Add use case \`${plan.usecase.usecase}\` to module \`${plan.names.name}\` (${plan.route}): ${loads}its business rule goes in \`${plan.usecase.usecase}\` of create${plan.names.Plural}Service.`,
         reuse: `the module's repository port, not-found error, id params schema and route helper; services/common logging.`,
         nextAction: `npm run typecheck && npx vitest run ${plan.names.name}`,
       };
@@ -167,12 +193,29 @@ export function registerGenerators(plop: NodePlopAPI): void {
   }));
 
   plop.setGenerator('usecase', {
-    description: 'Business operation on an existing module: service function + tests, POST /<module>/:id/<name>, .http request',
+    description: 'Business operation on an existing module: service function + tests, route (default POST /<module>/:id/<name>; --method --scope --body --query --returns), .http request',
     prompts: [
       { type, name: 'module', message: 'Existing module (e.g. invoices)', validate: validate(moduleNames) },
       { type, name: 'name', message: 'Use case name (lower camelCase, e.g. markPaid)', validate: validate(usecaseNames) },
     ],
     actions: [{ type: 'scaffold-usecase' }],
+  });
+
+  plop.setActionType('scaffold-describe', () => {
+    const generators = plop.getGeneratorList().map(({ name, description }) => ({
+      name,
+      description,
+      prompts: (plop.getGenerator(name).prompts as { name: string; message: string; type?: string }[]).filter((p) => p.type !== 'confirm'),
+    }));
+    const text = JSON.stringify(describeGenerators(generators), null, process.argv.includes('--json') ? undefined : 2);
+    // Exit once the text is flushed (a pipe may be asynchronous, e.g. on macOS).
+    return new Promise<string>(() => process.stdout.write(`${text}\n`, () => process.exit(0)));
+  });
+
+  plop.setGenerator('describe', {
+    description: 'Print a machine-readable description of every generator: arguments, flags, field grammar (JSON Schema), examples',
+    prompts: [],
+    actions: [{ type: 'scaffold-describe' }],
   });
 
   plop.setGenerator('service', {
@@ -233,8 +276,19 @@ export function registerGenerators(plop: NodePlopAPI): void {
   registerAuthGenerator(plop, action);
 
   plop.setGenerator('destroy', {
-    description: 'Remove a generated module (files, registrations); a committed migration gets a drop-table migration',
-    prompts: [{ type, name: 'name', message: 'Module to remove' }],
+    description: 'Remove a generated module (files, registrations; a committed migration gets a drop-table migration), or with --usecase=<name> one use case',
+    prompts: [
+      { type, name: 'name', message: 'Module to remove' },
+      // On a terminal, dropping a committed table is asked; without one, --confirm-data-loss is required.
+      {
+        type: 'confirm',
+        name: 'confirmDataLoss',
+        default: false,
+        message: 'Its create migration is committed: a drop-table migration will delete every row. Continue?',
+        when: (answers: Record<string, string>) =>
+          interactive && !process.argv.includes('--confirm-data-loss') && !process.argv.some((a) => a.startsWith('--usecase=')) && dropsTable(targetService(plop), answers.name ?? ''),
+      },
+    ],
     actions: [{ type: 'scaffold-destroy' }],
   });
 }

@@ -79,7 +79,16 @@ describe('npx plop --json (agent contract)', () => {
     expect(plop(['endpoint', 'shipments', 'code:string! state:enum(open|done)']).json.status).toBe('ok');
     git('add', '-A');
     git('commit', '-qm', 'shipments');
-    const undo = plop(['destroy', 'shipments']);
+    // Without a terminal, dropping a committed table needs explicit consent: refused (exit 2), nothing written.
+    const before = readTree(service);
+    const refused = plop(['destroy', 'shipments']);
+    expect(refused.status).toBe(2);
+    expect(refused.json.status).toBe('refused');
+    expect(refused.json.errors.join('')).toMatch(/deletes data[\s\S]*_drop_shipments\/migration\.sql[\s\S]*--confirm-data-loss/);
+    expect(readTree(service)).toEqual(before);
+    // A dry run writes nothing, so it needs no consent.
+    expect(plop(['destroy', 'shipments', '--dry-run']).json.status).toBe('planned');
+    const undo = plop(['destroy', 'shipments', '--confirm-data-loss']);
     expect(undo.json.status).toBe('ok');
     const migrations = readdirSync(join(service, 'prisma/migrations'));
     expect(migrations.some((m) => m.endsWith('_create_shipments'))).toBe(true);

@@ -10,7 +10,7 @@ import { moduleNames } from '../generators/naming.js';
 import { applyAll } from '../generators/transaction.js';
 import { planAuth } from '../generators/auth/plan.js';
 import { planAuthDestroy } from '../generators/auth/undo.js';
-import { copyService, EXAMPLE_SERVICE, readTree, removeCopy } from './support/workspace.js';
+import { copyService, readTree, removeCopy } from './support/workspace.js';
 
 // Dogfooding: the example service's modules are generator output. Strip every recorded module
 // from a copy (back to the hand-written skeleton), regenerate them from `scaffold.json` in order

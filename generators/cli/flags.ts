@@ -15,7 +15,17 @@ export interface RunFlags {
   remove?: string;
   /** `--auth` (true) or `--auth=<role>`: the new module's routes need a signed-in user (with that role). */
   auth?: true | string;
+  /** Consent to a change that loses stored data (a drop-table migration); required without a terminal. */
+  confirmDataLoss: boolean;
+  /** String-valued options (`--method GET`, `--usecase feed`, …), by name; absent when not given. */
+  options: Record<string, string>;
 }
+
+/**
+ * String-valued options some generators read, always in the `--name=value` form (like `--req=`):
+ * plop itself takes `--name value` for a switch followed by one more positional argument.
+ */
+export const STRING_OPTIONS = ['usecase', 'method', 'scope', 'body', 'query', 'returns'] as const;
 
 /** Requirement ids: letters, a dash and digits, e.g. `REQ-123`. */
 export const REQ_PATTERN = /^[A-Z][A-Z0-9]{0,15}-[0-9]{1,6}$/;
@@ -30,6 +40,9 @@ export const REQ_PATTERN = /^[A-Z][A-Z0-9]{0,15}-[0-9]{1,6}$/;
  */
 export function readFlags(argv: string[] = process.argv.slice(2)): RunFlags {
   const end = argv.indexOf('--');
+  // Plop reads `--method GET` as a switch and an extra argument: only the = form reaches us intact.
+  const split = (end === -1 ? argv : argv.slice(0, end)).find((a) => (STRING_OPTIONS as readonly string[]).includes(a.slice(2)) && a.startsWith('--'));
+  if (split) throw new GeneratorInputError(`Write ${split}=<value> (the = form, quoted when it holds spaces, e.g. ${split}="…"): plop reads a separate word as one more argument.`);
   const { values } = parseArgs({
     args: end === -1 ? argv : argv.slice(0, end),
     options: {
@@ -38,6 +51,8 @@ export function readFlags(argv: string[] = process.argv.slice(2)): RunFlags {
       req: { type: 'string' },
       force: { type: 'boolean', short: 'f' },
       remove: { type: 'string' },
+      'confirm-data-loss': { type: 'boolean' },
+      ...Object.fromEntries(STRING_OPTIONS.map((name) => [name, { type: 'string' as const }])),
     },
     strict: false,
     allowPositionals: true,
@@ -52,5 +67,20 @@ export function readFlags(argv: string[] = process.argv.slice(2)): RunFlags {
   const remove = typeof values.remove === 'string' ? { remove: values.remove } : {};
   // `--auth` is read without a declared type, so plain `--auth` is true and `--auth=admin` a string.
   const auth = values.auth === true || (typeof values.auth === 'string' && values.auth !== '') ? values.auth : undefined;
-  return { json: values.json === true, dryRun: values['dry-run'] === true, req, force: values.force === true, ...remove, ...(auth !== undefined ? { auth } : {}) };
+  const options: Record<string, string> = {};
+  for (const name of STRING_OPTIONS) {
+    const value = values[name];
+    if (value === true) throw new GeneratorInputError(`--${name} needs a value: write --${name}=<value>.`);
+    if (typeof value === 'string') options[name] = value;
+  }
+  return {
+    json: values.json === true,
+    dryRun: values['dry-run'] === true,
+    req,
+    force: values.force === true,
+    confirmDataLoss: values['confirm-data-loss'] === true,
+    options,
+    ...remove,
+    ...(auth !== undefined ? { auth } : {}),
+  };
 }

@@ -9,6 +9,7 @@ import { moduleNames, type ModuleNames } from '../naming.js';
 import { renderString, renderTree, type RenderedFile } from '../render.js';
 import { readIfExists, type Change } from '../transaction.js';
 import { withUsecases } from '../usecase/render.js';
+import type { UsecaseRecord } from '../usecase/shape.js';
 import { ENDPOINT_REGISTRATIONS } from './registrations.js';
 import { assertAuthOptions, assertNotAuthName } from '../auth/registrations.js';
 import { assertFitsService, endpointView, httpView, relationRegistrations } from './view.js';
@@ -30,7 +31,7 @@ export interface EndpointRequest {
   /** Exact migration folder name (used when regenerating a recorded module). */
   migration?: string;
   /** Use cases to render into the module (used when regenerating a recorded module). */
-  usecases?: string[];
+  usecases?: UsecaseRecord[];
   /** Field history (`npx plop field`) to reproduce (used when regenerating a recorded module). */
   createdWith?: string;
   history?: FieldStep[];
@@ -147,7 +148,7 @@ export interface RenderedEndpoint {
  * @returns files and registration blocks.
  * @throws {GeneratorInputError} when a referenced module is not among `modules`.
  */
-export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string, modules: ModuleRecord[], usecases: string[] = [], auth?: true | string): RenderedEndpoint {
+export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string, modules: ModuleRecord[], usecases: UsecaseRecord[] = [], auth?: true | string): RenderedEndpoint {
   const view = { ...endpointView(names, fields, auth), ...httpView(fields, modules) };
   const files = withUsecases(renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration }), names, fields, usecases, auth === true ? true : undefined);
   const registrations = new Map<string, [string, string[]][]>();

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { forgetRuns } from '../cli/changelog.js';
+import { GeneratorInputError } from '../errors.js';
 import { parseFields } from '../fields.js';
 import { MANIFEST_FILE, parseManifest } from '../manifest.js';
 import { moduleNames } from '../naming.js';
@@ -66,4 +67,37 @@ export function planUndo(request: { serviceDir: string; name: string; force?: bo
   }
   const touched = changes.map((c) => c.path);
   return [...changes, ...forgetRuns(serviceDir, [`endpoint ${record.name}`, `usecase ${record.name}`, `field ${record.name}`], touched)];
+}
+
+/**
+ * Tells whether destroying a module would drop its table (its create migration is committed).
+ *
+ * @param serviceDir - absolute service root.
+ * @param name - the module.
+ * @returns false when the module is not recorded or its migration is not committed.
+ */
+export function dropsTable(serviceDir: string, name: string): boolean {
+  try {
+    const record = parseManifest(readIfExists(resolve(serviceDir), MANIFEST_FILE)).modules.find((m) => m.name === name.trim());
+    return record !== undefined && isCommitted(resolve(serviceDir), `prisma/migrations/${record.migration}/migration.sql`);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses a run that would drop a table (a drop-table migration) without consent.
+ *
+ * @param changes - the run's planned changes.
+ * @param name - the module, for the message.
+ * @param consent - `--confirm-data-loss`, a yes on the terminal, or a dry run (writes nothing).
+ * @throws {GeneratorInputError} when a drop-table migration is planned and there is no consent.
+ */
+export function assertDataLossConsent(changes: { kind: string; path: string }[], name: string, consent: boolean): void {
+  const drop = changes.find((c) => c.kind === 'create' && /_drop_[^/]+\/migration\.sql$/.test(c.path));
+  if (drop && !consent) {
+    throw new GeneratorInputError(
+      `Destroying "${name}" deletes data: its create migration is committed, so ${drop.path} would drop the table and every row in it. Run again with --confirm-data-loss to consent (required without a terminal); nothing was written.`,
+    );
+  }
 }

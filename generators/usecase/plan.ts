@@ -6,6 +6,7 @@ import { formatManifest, MANIFEST_FILE, parseManifest, type Manifest, type Modul
 import { moduleNames, type ModuleNames } from '../naming.js';
 import { readIfExists, type Change } from '../transaction.js';
 import { insertAboveMarker, renderUsecasePatches, usecaseNames, type UsecaseNames } from './render.js';
+import { DEFAULT_SHAPE, recordOf, shapeOf, type UsecaseShape } from './shape.js';
 
 /** What the `usecase` generator is asked to do. */
 export interface UsecaseRequest {
@@ -15,6 +16,8 @@ export interface UsecaseRequest {
   module: string;
   /** The use case, e.g. `markPaid`. */
   name: string;
+  /** Its HTTP shape; absent: the default (`POST` item, no body or query, answers the row). */
+  shape?: UsecaseShape;
 }
 
 /** Everything the `usecase` generator will do, computed before anything is written. */
@@ -23,6 +26,8 @@ export interface UsecasePlan {
   usecase: UsecaseNames;
   /** e.g. `POST /invoices/:id/mark-paid`. */
   route: string;
+  /** The shape it was given (defaults filled). */
+  shape: UsecaseShape;
   changes: Change[];
 }
 
@@ -63,12 +68,19 @@ export function planUsecase(request: UsecaseRequest): UsecasePlan {
   const serviceDir = resolve(request.serviceDir);
   if (!existsSync(join(serviceDir, 'package.json'))) throw new GeneratorInputError(`${serviceDir} is not a scaffold service: package.json is missing.`);
   const { manifest, manifestText, record } = recordedModule(serviceDir, names.name);
-  if ((record.usecases ?? []).includes(usecase.usecase)) {
+  if ((record.usecases ?? []).some((u) => shapeOf(u).name === usecase.usecase)) {
     throw new GeneratorInputError(`Module "${names.name}" already has the use case "${usecase.usecase}".`);
   }
   const fields = parseFields(record.fields, names.Entity);
   const contents = new Map<string, string>();
-  for (const patch of renderUsecasePatches(names, fields, usecase.usecase, record.auth === true ? true : undefined)) {
+  const shape = request.shape ?? DEFAULT_SHAPE;
+  const entry = recordOf(usecase.usecase, shape);
+  if (typeof entry !== 'string' && fields.some((f) => f.owner)) {
+    throw new GeneratorInputError(
+      `Module "${names.name}" has an owner field: its use cases take the default shape only (POST /${names.route}/:id/${usecase.usecaseRoute}, the caller's own row); write the rule in its hand-written region.`,
+    );
+  }
+  for (const patch of renderUsecasePatches(names, fields, entry, record.auth === true ? true : undefined)) {
     const before = contents.get(patch.path) ?? readIfExists(serviceDir, patch.path);
     if (before === undefined) throw new GeneratorInputError(`${patch.path} is missing: cannot add the use case.`);
     if (!contents.has(patch.path) && patch.path.endsWith('.service.ts') && new RegExp(`^\\s*${usecase.usecase}[:(]`, 'm').test(before)) {
@@ -77,7 +89,8 @@ export function planUsecase(request: UsecaseRequest): UsecasePlan {
     contents.set(patch.path, insertAboveMarker(patch.path, before, patch.marker, patch.lines));
   }
   const changes: Change[] = [...contents].map(([path, content]) => ({ kind: 'modify', path, before: readIfExists(serviceDir, path) as string, content }));
-  const next = { ...manifest, modules: manifest.modules.map((m) => (m === record ? { ...m, usecases: [...(m.usecases ?? []), usecase.usecase] } : m)) };
+  const next = { ...manifest, modules: manifest.modules.map((m) => (m === record ? { ...m, usecases: [...(m.usecases ?? []), entry] } : m)) };
   changes.push({ kind: 'modify', path: MANIFEST_FILE, before: manifestText, content: formatManifest(next) });
-  return { names, usecase, route: `POST /${names.route}/:id/${usecase.usecaseRoute}`, changes };
+  const path = shape.scope === 'item' ? `/:id/${usecase.usecaseRoute}` : `/${usecase.usecaseRoute}`;
+  return { names, usecase, route: `${shape.method} /${names.route}${path}`, shape, changes };
 }

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { endpointView } from '../endpoint/view.js';
 import { GeneratorInputError } from '../errors.js';
 import type { Field } from '../fields.js';
 import { isReservedName, type ModuleNames } from '../naming.js';
 import { renderString, type RenderedFile } from '../render.js';
+import type { UsecaseRecord } from './shape.js';
+import { usecaseView } from './view.js';
 
 /**
  * Folder of the use case fragments. Each fragment is `<target file>/<marker>.hbs`: the folder path
@@ -102,21 +103,23 @@ export function insertAboveMarker(path: string, before: string, marker: string, 
 }
 
 /**
- * The patches of one use case: file (relative to the service) → marker → rendered lines.
+ * The patches of one use case: file (relative to the service) → marker → rendered lines. A fragment
+ * that renders to nothing for this shape (e.g. the body schema of a use case without a body) is no
+ * patch, so the default shape needs only the markers it always needed.
  *
  * @param names - the module's names.
  * @param fields - its fields.
- * @param usecase - the use case name (valid).
+ * @param usecase - the use case's record: its name (default shape) or name and shape.
  * @param auth - the module's `--auth` (its routes need a token; an owner field makes the use case take the actor).
- * @returns one entry per fragment.
+ * @returns one entry per fragment that renders to something.
+ * @throws {GeneratorInputError} when the name or the shape's body/query is invalid.
  */
-export function renderUsecasePatches(names: ModuleNames, fields: Field[], usecase: string, auth?: true): { path: string; marker: string; lines: string[] }[] {
-  const view = { ...endpointView(names, fields, auth), ...usecaseNames(usecase) };
-  return usecaseFragments().map((f) => ({
-    path: f.file.replaceAll('[name]', names.name),
-    marker: f.marker,
-    lines: renderString(f.source, view).replace(/\n$/, '').split('\n'),
-  }));
+export function renderUsecasePatches(names: ModuleNames, fields: Field[], usecase: UsecaseRecord, auth?: true): { path: string; marker: string; lines: string[] }[] {
+  const view = usecaseView(names, fields, usecase, auth);
+  return usecaseFragments().flatMap((f) => {
+    const text = renderString(f.source, view);
+    return text === '' ? [] : [{ path: f.file.replaceAll('[name]', names.name), marker: f.marker, lines: text.replace(/\n$/, '').split('\n') }];
+  });
 }
 
 /**
@@ -126,11 +129,11 @@ export function renderUsecasePatches(names: ModuleNames, fields: Field[], usecas
  * @param files - the module's rendered files.
  * @param names - its names.
  * @param fields - its fields.
- * @param usecases - recorded use case names, in order.
+ * @param usecases - recorded use cases, in order.
  * @param auth - the module's `--auth`.
  * @returns the files with every use case patched in.
  */
-export function withUsecases(files: RenderedFile[], names: ModuleNames, fields: Field[], usecases: string[], auth?: true): RenderedFile[] {
+export function withUsecases(files: RenderedFile[], names: ModuleNames, fields: Field[], usecases: UsecaseRecord[], auth?: true): RenderedFile[] {
   const patches = usecases.flatMap((u) => renderUsecasePatches(names, fields, u, auth));
   return files.map((file) => ({
     ...file,

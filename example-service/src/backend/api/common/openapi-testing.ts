@@ -44,7 +44,10 @@ export function assertMatchesOpenApi(doc: object, method: string, url: string, r
   }
   const path = new URL(url, 'http://x').pathname;
   const paths = (doc as Doc).paths;
-  const template = Object.keys(paths).find((t) => templateMatches(t, path));
+  // A concrete path wins over a templated one (OpenAPI 3.1, Paths Object, path templating matching):
+  // `/posts/feed` before `/posts/{id}`.
+  const templated = (t: string): number => t.split('/').filter((part) => part.startsWith('{')).length;
+  const template = Object.keys(paths).filter((t) => templateMatches(t, path)).sort((a, b) => templated(a) - templated(b))[0];
   const op = template === undefined ? undefined : paths[template]?.[method.toLowerCase()];
   const responses = op?.responses;
   const key = responses?.[String(res.status)] ? String(res.status) : 'default';

@@ -17,14 +17,32 @@ export interface CrudModuleSpec {
   update: z.ZodType;
   /** Query of `GET <path>` (the page query, maybe with filters). */
   list: z.ZodObject;
-  /** Use case routes `POST <path>/{id}/<action>` answering the entity (added by `npx plop usecase`). */
-  actions?: string[];
+  /**
+   * Use case routes (added by `npx plop usecase`): a plain name is `POST <path>/{id}/<name>`
+   * answering the entity; an {@link ActionSpec} gives any other shape.
+   */
+  actions?: (string | ActionSpec)[];
   /** Every route requires a bearer token (`--auth`): documented with `security` and a 401. */
   auth?: boolean;
   /** Owner field set from the token (`<name>Id`, an integer): part of every answer, never of a body. */
   ownerField?: string;
   /** Secret fields: accepted in bodies, never answered, so left out of the entity schema. */
   secretFields?: string[];
+}
+
+/** A use case route of any shape. */
+export interface ActionSpec {
+  /** URL segment, e.g. `mark-paid`. */
+  name: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** `item`: `<path>/{id}/<name>`; `collection`: `<path>/<name>`. */
+  scope: 'item' | 'collection';
+  /** Strict JSON body, when it takes one. */
+  body?: z.ZodType;
+  /** Strict query (an object schema), when it reads one. */
+  query?: z.ZodObject;
+  /** `entity`: 200 with the row; `list`: 200 with a page; `none`: 204. */
+  returns: 'entity' | 'list' | 'none';
 }
 
 const API_PATHS = Symbol.for('scaffold.apiPathsSpec');
@@ -166,10 +184,23 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
       patch: { tags, operationId: `update${name}`, parameters: [idParam], requestBody: { required: true, ...json(jsonSchema(spec.update)) }, responses: { 200: { description: 'Changed', ...json(ref(name)) }, ...errors } },
       delete: { tags, operationId: `remove${name}`, parameters: [idParam], responses: { 204: { description: 'Removed' }, ...errors } },
     },
-    ...Object.fromEntries((spec.actions ?? []).map((action) => [
-      `${spec.path}/{id}/${action}`,
-      { post: { tags, operationId: `${spec.tag}.${action}`, parameters: [idParam], responses: { 200: { description: 'After the use case', ...json(ref(name)) }, ...errors } } },
-    ])),
+    ...Object.fromEntries((spec.actions ?? []).map((action) => {
+      const a: ActionSpec = typeof action === 'string' ? { name: action, method: 'post', scope: 'item', returns: 'entity' } : action;
+      const query = Object.entries(a.query?.shape ?? {}).map(([key, schema]) => ({ name: key, in: 'query', required: !schema.safeParse(undefined).success, schema: jsonSchema(schema) }));
+      const success: Json = {
+        entity: { 200: { description: 'After the use case', ...json(ref(name)) } },
+        list: { 200: { description: 'A page', ...json(ref(`${name}Page`)) } },
+        none: { 204: { description: 'Done, no content' } },
+      }[a.returns];
+      const op: Json = {
+        tags,
+        operationId: `${spec.tag}.${a.name}`,
+        parameters: [...(a.scope === 'item' ? [idParam] : []), ...query],
+        ...(a.body ? { requestBody: { required: true, ...json(jsonSchema(a.body)) } } : {}),
+        responses: { ...success, ...errors },
+      };
+      return [a.scope === 'item' ? `${spec.path}/{id}/${a.name}` : `${spec.path}/${a.name}`, { [a.method]: op }];
+    })),
   };
   if (spec.auth) {
     for (const item of Object.values(paths) as Record<string, Json>[]) {

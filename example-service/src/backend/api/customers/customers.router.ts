@@ -7,6 +7,8 @@ import {
   customerIdParams,
   customersPageQuery,
   updateCustomerBody,
+  customerSearchQuery,
+  // scaffold:usecase-imports
 } from './customers.schemas.js';
 
 /**
@@ -27,6 +29,11 @@ export function createCustomersRouter(service: CustomersService, rootLog: Logger
   router.get('/', route(fn('list'), { query: customersPageQuery }, async ({ query }, res) => {
     res.json(await service.list(query));
   }));
+  router.get('/search', route(fn('search'), { query: customerSearchQuery }, async ({ query }, res) => {
+    const { limit, offset, ...filter } = query;
+    res.json(await service.search({ limit, offset }, filter));
+  }));
+  // scaffold:usecase-collection-routes
   router.get('/:id', route(fn('get'), { params: customerIdParams }, async ({ params }, res) => {
     res.json(await service.get(params.id));
   }));

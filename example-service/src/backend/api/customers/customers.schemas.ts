@@ -17,6 +17,12 @@ export const updateCustomerBody = createCustomerBody
 
 export { idParams as customerIdParams, pageQuery as customersPageQuery };
 
+/** Query of `GET /customers/search` (use case `search`): strict, unknown parameters are refused. Adds `limit` and `offset`. */
+export const customerSearchQuery = pageQuery.extend({
+  email: storableString.min(1).max(255).optional(),
+});
+
+// scaffold:usecase-schemas
 /** The module's routes for the OpenAPI document and the route-wide tests (collected by the app). */
 export const customersApiSpec = defineCrudModule({
   path: '/customers',
@@ -26,6 +32,7 @@ export const customersApiSpec = defineCrudModule({
   update: updateCustomerBody,
   list: pageQuery,
   actions: [
+    { name: 'search', method: 'get', scope: 'collection', query: customerSearchQuery, returns: 'list' },
     // scaffold:usecase-actions
   ],
 });

@@ -7,6 +7,7 @@ import {
   invoiceIdParams,
   invoicesPageQuery,
   updateInvoiceBody,
+  // scaffold:usecase-imports
 } from './invoices.schemas.js';
 
 /**
@@ -27,6 +28,7 @@ export function createInvoicesRouter(service: InvoicesService, rootLog: Logger):
   router.get('/', route(fn('list'), { query: invoicesPageQuery }, async ({ query }, res) => {
     res.json(await service.list(query));
   }));
+  // scaffold:usecase-collection-routes
   router.get('/:id', route(fn('get'), { params: invoiceIdParams }, async ({ params }, res) => {
     res.json(await service.get(params.id));
   }));

@@ -17,6 +17,7 @@ export const updateInvoiceBody = createInvoiceBody
 
 export { idParams as invoiceIdParams, pageQuery as invoicesPageQuery };
 
+// scaffold:usecase-schemas
 /** The module's routes for the OpenAPI document and the route-wide tests (collected by the app). */
 export const invoicesApiSpec = defineCrudModule({
   path: '/invoices',

@@ -14,6 +14,7 @@ export const updateNoteBody = createNoteBody
 
 export { idParams as noteIdParams, pageQuery as notesPageQuery };
 
+// scaffold:usecase-schemas
 /** The module's routes for the OpenAPI document and the route-wide tests (collected by the app). */
 export const notesApiSpec = defineCrudModule({
   path: '/notes',

@@ -7,6 +7,7 @@ import {
   receiptIdParams,
   receiptsPageQuery,
   updateReceiptBody,
+  // scaffold:usecase-imports
 } from './receipts.schemas.js';
 
 /**
@@ -28,6 +29,7 @@ export function createReceiptsRouter(service: ReceiptsService, rootLog: Logger):
     const { limit, offset, ...filter } = query;
     res.json(await service.list({ limit, offset }, filter));
   }));
+  // scaffold:usecase-collection-routes
   router.get('/:id', route(fn('get'), { params: receiptIdParams }, async ({ params }, res) => {
     res.json(await service.get(params.id));
   }));

@@ -27,6 +27,7 @@ export const receiptsPageQuery = pageQuery.extend({
 
 export { idParams as receiptIdParams };
 
+// scaffold:usecase-schemas
 /** The module's routes for the OpenAPI document and the route-wide tests (collected by the app). */
 export const receiptsApiSpec = defineCrudModule({
   path: '/receipts',

@@ -49,5 +49,15 @@ describe('CustomersService', () => {
     await expect(service.update(999, buildOtherCustomer())).rejects.toMatchObject({ code: 'CUSTOMER.NOT_FOUND' });
     await expect(service.remove(999)).rejects.toMatchObject({ code: 'CUSTOMER.NOT_FOUND' });
   });
+
+  // #region hand-written tests:search
+  it('When search runs, then it answers a page of customers in id order (no rule yet)', async () => {
+    const created = await service.create(buildNewCustomer());
+    const other = await service.create(buildOtherCustomer());
+    const page = await service.search({ limit: 10, offset: 0 }, { email: 'email-1' });
+    expect(page).toMatchObject({ limit: 10, offset: 0 });
+    expect(page.items.map((item) => item.id)).toEqual([created.id, other.id]);
+  });
+  // #endregion hand-written tests:search
   // scaffold:usecase-tests
 });

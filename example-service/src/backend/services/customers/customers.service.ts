@@ -12,6 +12,12 @@ import type { CustomersRepository } from './customers.repository.js';
 // #region hand-written imports (what the use cases' rules need; kept by regeneration)
 // #endregion hand-written imports
 
+/** Query of use case `search`: the validated query string of `GET /customers/search`. */
+export interface CustomerSearchQuery {
+  email?: string;
+}
+
+// scaffold:usecase-types
 /** The use cases of `customers`, written against the repository port only. */
 export interface CustomersService {
   /**
@@ -52,6 +58,19 @@ export interface CustomersService {
    * @throws {@link CustomerNotFoundError} when there is no customer with that id.
    */
   remove(id: number): Promise<void>;
+  // #region hand-written signature:search
+  /**
+   * Use case `search` (`GET /customers/search`): applies the business rule of "search". The rule goes in the
+   * `search` function of `createCustomersService` below, inside its hand-written region, which
+   * regeneration keeps (so are this comment and the use case's tests); until it is written there,
+   * it answers a page of customers in id order.
+   *
+   * @param page - limit and offset.
+   * @param query - the validated query.
+   * @returns the page.
+   */
+  search(page: PageRequest, query: CustomerSearchQuery): Promise<Page<Customer>>;
+  // #endregion hand-written signature:search
   // scaffold:usecase-signatures
 }
 
@@ -87,6 +106,11 @@ export function createCustomersService(deps: CustomersServiceDeps): CustomersSer
     }),
     remove: logged(fn('remove'), async (id: number) => {
       if (!(await repo.delete(id))) throw new CustomerNotFoundError(id);
+    }),
+    search: logged(fn('search'), async (page: PageRequest, _query: CustomerSearchQuery) => {
+      // #region hand-written usecase:search
+      return { ...page, items: await repo.list(page) };
+      // #endregion hand-written usecase:search
     }),
     // scaffold:usecase-functions
   };

@@ -12,6 +12,7 @@ import type { InvoicesRepository } from './invoices.repository.js';
 // #region hand-written imports (what the use cases' rules need; kept by regeneration)
 // #endregion hand-written imports
 
+// scaffold:usecase-types
 /** The use cases of `invoices`, written against the repository port only. */
 export interface InvoicesService {
   /**

@@ -14,6 +14,7 @@ import { ConflictError } from '../common/index.js';
 import { RECEIPT_SCOPE } from './receipts.errors.js';
 // #endregion hand-written imports
 
+// scaffold:usecase-types
 /** The use cases of `receipts`, written against the repository port only. */
 export interface ReceiptsService {
   /**

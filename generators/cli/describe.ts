@@ -1,0 +1,167 @@
+import { FIELD_TYPES } from '../field-types.js';
+import { MODULE_NAME_PATTERN } from '../naming.js';
+import { USECASE_NAME_PATTERN } from '../usecase/render.js';
+import { USECASE_OPTIONS } from '../usecase/shape.js';
+import { REQ_PATTERN } from './flags.js';
+
+/** One flag of a generator, as `describe` prints it. */
+export interface FlagDoc {
+  /** As typed, e.g. `--dry-run` or `--method <GET|POST|PUT|PATCH|DELETE>`. */
+  flag: string;
+  /** JSON Schema of its value (`boolean` for a switch). */
+  schema: object;
+  description: string;
+  /** A command that uses it, runnable against the example service. */
+  example: string;
+}
+
+/** What `describe` knows about one generator beyond what plop registers (name, description, prompts). */
+export interface GeneratorDoc {
+  /** JSON Schema of each positional argument, by prompt name. */
+  arguments: Record<string, object>;
+  flags: FlagDoc[];
+  /** Commands a user would start from, runnable against the example service in this order. */
+  examples: string[];
+}
+
+const FIELD_NAME = '[a-z][a-zA-Z0-9]{0,59}';
+const ENUM_VALUE = '[a-z][a-zA-Z0-9_]{0,62}';
+const TYPE_DOCS: Record<string, { item: string; description: string; example: string }> = {
+  string: { item: 'string', description: 'string ≤ 255 chars; VARCHAR(255); default =abc (letters, digits, _ . @ -)', example: 'email:string!' },
+  text: { item: 'text', description: 'string ≤ 10 000 chars; TEXT', example: 'notes:text?' },
+  int: { item: 'int', description: '32-bit integer; INTEGER; default =0', example: 'quantity:int=1' },
+  bigint: { item: 'bigint', description: 'string of ≤ 18 digits; BIGINT', example: 'views:bigint=0' },
+  decimal: { item: 'decimal', description: 'string "12.50"; DECIMAL(12,2); default =9.99', example: 'total:decimal' },
+  boolean: { item: 'boolean', description: 'boolean; BOOLEAN; default =true|false', example: 'paid:boolean=false' },
+  datetime: { item: 'datetime', description: 'ISO 8601 with offset; TIMESTAMP(3); default =now', example: 'dueAt:datetime?' },
+  uuid: { item: 'uuid', description: 'UUID string; UUID; default =uuid (random)', example: 'ref:uuid!=uuid' },
+  json: { item: 'json', description: 'JSON object (never optional); JSONB', example: 'meta:json' },
+  enum: { item: `enum\\(${ENUM_VALUE}(\\|${ENUM_VALUE})*\\)`, description: "'a' | 'b'; PostgreSQL enum type <Entity><Field>; default one of the values", example: 'status:enum(pending|paid)=pending' },
+  ref: { item: `ref\\(${MODULE_NAME_PATTERN.source.slice(1, -1)}\\)`, description: '<name>Id, a positive integer; INTEGER + foreign key to the module (ON DELETE RESTRICT, with ? SET NULL)', example: 'customer:ref(customers)' },
+};
+
+/** The item pattern of one type: `name:type`, modifiers `?` and `!` in either order, then `=default`. */
+const itemPattern = (type: string): string => `${FIELD_NAME}:${TYPE_DOCS[type]?.item ?? type}(\\?|!|\\?!|!\\?)?(=[^\\s]+)?`;
+
+/**
+ * The field grammar as a JSON Schema (draft 2020-12): a spec is a string of items separated by
+ * whitespace, each item `name:type[?][!][=default]`. The pattern checks the shape; the generator
+ * also checks what a pattern cannot (a type's allowed modifiers and defaults, duplicate names).
+ *
+ * @returns the schema.
+ */
+export function fieldGrammarSchema(): object {
+  const types = [...FIELD_TYPES, 'enum', 'ref'];
+  const item = `(${types.map(itemPattern).join('|')})`;
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'Field spec',
+    description:
+      'Fields separated by whitespace, each name:type then optional modifiers ? (optional, nullable) and ! (unique), then =default. Names: lower camelCase, not id, createdAt or updatedAt.',
+    type: 'string',
+    pattern: `^\\s*${item}(\\s+${item})*\\s*$`,
+    examples: ['name:string email:string! phone:string?', 'customer:ref(customers) status:enum(pending|paid|shipped)=pending total:decimal'],
+    $defs: {
+      item: {
+        oneOf: types.map((t) => ({ title: t, description: TYPE_DOCS[t]?.description, type: 'string', pattern: `^${itemPattern(t)}$`, examples: [TYPE_DOCS[t]?.example] })),
+      },
+      modifiers: {
+        '?': 'optional: nullable column, may be omitted (not for json)',
+        '!': 'unique: 409 <SCOPE>.CONFLICT on a duplicate (not for boolean, json, enum, ref)',
+        '=value': 'default, see each type',
+      },
+    },
+  };
+}
+
+const str = (pattern: RegExp | string, description: string): object => ({ type: 'string', pattern: typeof pattern === 'string' ? pattern : pattern.source, description });
+
+/** Flags every generator takes. */
+export const COMMON_FLAGS: FlagDoc[] = [
+  { flag: '--json', schema: { type: 'boolean' }, description: 'Print exactly one JSON object {status, files_changed, errors, next_action} on stdout.', example: 'npx plop endpoint tags "label:string!" --json' },
+  { flag: '--dry-run', schema: { type: 'boolean' }, description: 'Plan only: the result adds plan [{kind, path, added, removed}]; nothing is written.', example: 'npx plop endpoint labels "label:string!" --dry-run --json' },
+  { flag: '--req=<id>', schema: str(REQ_PATTERN, 'requirement id, = form only'), description: 'Record the changed files under this id in traceability_matrix.json (R13).', example: 'npx plop endpoint notes "body:text" --req=REQ-123 --json' },
+  { flag: '--dest <dir>', schema: { type: 'string', description: 'a service folder (for service: a workspace root)' }, description: 'Target another service than example-service.', example: 'npx plop --dest example-service endpoint memos "body:text" --json' },
+];
+
+const moduleArg = str(MODULE_NAME_PATTERN, 'module name: lower camelCase plural, 2-40 characters, not a reserved word');
+
+/** Per-generator documentation; plop supplies names, descriptions and argument order. */
+export const GENERATOR_DOCS: Record<string, GeneratorDoc> = {
+  endpoint: {
+    arguments: { name: moduleArg, fields: { $ref: '#/field_grammar' } },
+    flags: [],
+    examples: [
+      'npx plop endpoint orders "customer:ref(customers) status:enum(pending|paid|shipped)=pending total:decimal" --json',
+    ],
+  },
+  usecase: {
+    arguments: { module: str(MODULE_NAME_PATTERN, 'an existing module recorded in scaffold.json'), name: str(USECASE_NAME_PATTERN, 'use case: lower camelCase, not create/get/list/update/remove') },
+    flags: USECASE_OPTIONS,
+    examples: ['npx plop usecase invoices markPaid --json'],
+  },
+  service: {
+    arguments: { name: str(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'service folder: lower-case words joined by -') },
+    flags: [],
+    examples: ['npx plop service billing --json'],
+  },
+  destroy: {
+    arguments: { name: str(MODULE_NAME_PATTERN, 'a module recorded in scaffold.json') },
+    flags: [
+      { flag: '--usecase=<name>', schema: str(USECASE_NAME_PATTERN, 'a use case recorded for the module'), description: 'Remove only this use case (its blocks in service, tests, router, schemas, .http and its record); refused when its code was edited by hand, unless --force.', example: 'npx plop destroy invoices --usecase=settle --json' },
+      { flag: '--force', schema: { type: 'boolean' }, description: 'Remove even files (or a use case) edited by hand since generation.', example: 'npx plop destroy tags --force --json' },
+      { flag: '--confirm-data-loss', schema: { type: 'boolean' }, description: 'Consent to dropping the table when the module\'s create migration is committed (adds a drop-table migration). Required without a terminal; without it the run is refused (exit 2, nothing written). On a terminal it is asked.', example: 'npx plop destroy orders --confirm-data-loss --json' },
+    ],
+    examples: ['npx plop destroy memos --json'],
+  },
+  describe: {
+    arguments: {},
+    flags: [],
+    examples: ['npx plop describe --json'],
+  },
+};
+
+/** The exit codes every generator uses. */
+export const EXIT_CODES = { 0: 'ok or planned (dry run)', 1: 'failed: a write or prisma generate failed, every change rolled back', 2: 'refused: bad input, lock held or consent missing; nothing written' };
+
+/**
+ * The machine-readable description of every generator `npx plop describe --json` prints: the R14
+ * result fields plus each generator's arguments (in order, with JSON Schemas), its flags with an
+ * example each, examples, the common flags, the field grammar as JSON Schema and the exit codes.
+ *
+ * @param registered - plop's generators in registration order: name, description, prompts.
+ * @returns the description (a JSON-serialisable object).
+ */
+export function describeGenerators(registered: { name: string; description: string; prompts: { name: string; message: string }[] }[]): object {
+  return {
+    status: 'ok',
+    files_changed: [],
+    errors: [],
+    next_action: 'Pick a generator, run it with --dry-run --json first, then without --dry-run; then run its next_action.',
+    usage: 'npx plop <generator> <arguments in order> [flags]; flags go anywhere before --; without a terminal nothing is asked: a missing argument is refused.',
+    generators: registered.map((g) => {
+      const doc = GENERATOR_DOCS[g.name] ?? { arguments: {}, flags: [], examples: [] };
+      return {
+        name: g.name,
+        description: g.description,
+        arguments: g.prompts.map((p) => ({ name: p.name, description: p.message, required: true, schema: doc.arguments[p.name] ?? { type: 'string' } })),
+        flags: doc.flags,
+        examples: doc.examples,
+      };
+    }),
+    common_flags: COMMON_FLAGS,
+    field_grammar: fieldGrammarSchema(),
+    result: {
+      type: 'object',
+      required: ['status', 'files_changed', 'errors', 'next_action'],
+      properties: {
+        status: { enum: ['ok', 'planned', 'refused', 'failed'] },
+        files_changed: { type: 'array', items: { type: 'string' }, description: 'paths relative to the repository root' },
+        errors: { type: 'array', items: { type: 'string' } },
+        next_action: { type: 'string' },
+        plan: { type: 'array', description: '--dry-run only', items: { type: 'object', properties: { kind: { enum: ['create', 'modify', 'delete'] }, path: { type: 'string' }, added: { type: 'array' }, removed: { type: 'array' } } } },
+      },
+    },
+    exit_codes: EXIT_CODES,
+  };
+}
