@@ -57,7 +57,7 @@ describe('npx plop auth', () => {
     expect(json.errors).toEqual([]);
     expect(status).toBe(0);
     expectRefused(service, service, ['endpoint', 'notes', 'title:string author:owner'], /needs --auth/);
-    expectRefused(service, service, ['endpoint', 'notes', 'title:string author:owner', '--auth=admin'], /--auth takes no value/);
+    expectRefused(service, service, ['endpoint', 'notes', 'title:string author:owner', '--auth=Admin'], /--auth=Admin: a role is lower-case/);
     expectRefused(service, service, ['endpoint', 'notes', 'author:owner? title:string', '--auth'], /owner field takes no modifier/);
     expectRefused(service, service, ['endpoint', 'notes', 'a:owner b:owner', '--auth'], /at most one owner field/);
     const notes = plop(['endpoint', 'notes', 'title:string body:text author:owner', '--auth']);

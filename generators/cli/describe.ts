@@ -36,8 +36,10 @@ const TYPE_DOCS: Record<string, { item: string; description: string; example: st
   datetime: { item: 'datetime', description: 'ISO 8601 with offset; TIMESTAMP(3); default =now', example: 'dueAt:datetime?' },
   uuid: { item: 'uuid', description: 'UUID string; UUID; default =uuid (random)', example: 'ref:uuid!=uuid' },
   json: { item: 'json', description: 'JSON object (never optional); JSONB', example: 'meta:json' },
+  secret: { item: 'secret', description: 'write-only string of 12-128 chars (a password, an API key): accepted on create/update, stored as its argon2id hash in TEXT column <name>Hash, never answered or logged; no ! or default; needs npx plop auth', example: 'apiKey:secret' },
   enum: { item: `enum\\(${ENUM_VALUE}(\\|${ENUM_VALUE})*\\)`, description: "'a' | 'b'; PostgreSQL enum type <Entity><Field>; default one of the values", example: 'status:enum(pending|paid)=pending' },
   ref: { item: `ref\\(${MODULE_NAME_PATTERN.source.slice(1, -1)}\\)`, description: '<name>Id, a positive integer; INTEGER + foreign key to the module (ON DELETE RESTRICT, with ? SET NULL)', example: 'customer:ref(customers)' },
+  owner: { item: 'owner', description: '<name>Id, the signed-in user who created the row (never in a body); INTEGER + foreign key to users (ON DELETE CASCADE); at most one, no modifiers; needs --auth and npx plop auth', example: 'author:owner' },
 };
 
 /** The item pattern of one type: `name:type`, modifiers `?` and `!` in either order, then `=default`. */
@@ -51,7 +53,7 @@ const itemPattern = (type: string): string => `${FIELD_NAME}:${TYPE_DOCS[type]?.
  * @returns the schema.
  */
 export function fieldGrammarSchema(): object {
-  const types = [...FIELD_TYPES, 'enum', 'ref'];
+  const types = [...FIELD_TYPES, 'enum', 'ref', 'owner'];
   const item = `(${types.map(itemPattern).join('|')})`;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -67,7 +69,7 @@ export function fieldGrammarSchema(): object {
       },
       modifiers: {
         '?': 'optional: nullable column, may be omitted (not for json)',
-        '!': 'unique: 409 <SCOPE>.CONFLICT on a duplicate (not for boolean, json, enum, ref)',
+        '!': 'unique: 409 <SCOPE>.CONFLICT on a duplicate (not for boolean, json, enum, ref, owner, secret)',
         '=value': 'default, see each type',
       },
     },
@@ -86,18 +88,27 @@ export const COMMON_FLAGS: FlagDoc[] = [
 
 const moduleArg = str(MODULE_NAME_PATTERN, 'module name: lower camelCase plural, 2-40 characters, not a reserved word');
 
+/** `--auth[=<role>]` of `endpoint` and `usecase`. */
+const ROLE_SCHEMA = { type: 'string', pattern: '^[a-z][a-z0-9]*([_-][a-z0-9]+)*$', maxLength: 32, description: 'role name, = form only' };
+
 /** Per-generator documentation; plop supplies names, descriptions and argument order. */
 export const GENERATOR_DOCS: Record<string, GeneratorDoc> = {
   endpoint: {
     arguments: { name: moduleArg, fields: { $ref: '#/field_grammar' } },
-    flags: [],
+    flags: [
+      { flag: '--auth', schema: { type: 'boolean' }, description: 'Every route needs a signed-in user (401 AUTH.UNAUTHENTICATED otherwise); required by an owner field. Needs npx plop auth first.', example: 'npx plop endpoint memos "body:text author:owner" --auth --json' },
+      { flag: '--auth=<role>', schema: ROLE_SCHEMA, description: 'Every route needs a signed-in user holding this role (403 <SCOPE>.FORBIDDEN otherwise). Recorded as "auth": "<role>".', example: 'npx plop endpoint auditLogs "entry:text" --auth=admin --json' },
+    ],
     examples: [
       'npx plop endpoint orders "customer:ref(customers) status:enum(pending|paid|shipped)=pending total:decimal" --json',
     ],
   },
   usecase: {
     arguments: { module: str(MODULE_NAME_PATTERN, 'an existing module recorded in scaffold.json'), name: str(USECASE_NAME_PATTERN, 'use case: lower camelCase, not create/get/list/update/remove') },
-    flags: USECASE_OPTIONS,
+    flags: [
+      ...USECASE_OPTIONS,
+      { flag: '--auth=<role>', schema: ROLE_SCHEMA, description: 'The route also needs this role (403 <SCOPE>.FORBIDDEN otherwise); only on a module generated with --auth. Recorded in the use case\'s record as "auth".', example: 'npx plop usecase notes archive --auth=admin --json' },
+    ],
     examples: ['npx plop usecase invoices markPaid --json'],
   },
   service: {

@@ -17,17 +17,38 @@ import { logSink } from './support.js';
 const specs = Object.values(api).filter(api.isCrudModuleSpec);
 const inputSchema = (schema: z.ZodType): BodySchema =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as BodySchema;
-/** What the service promises to store and answer for a body: its parsed value, as JSON. */
-const asStored = (schema: z.ZodType, body: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(schema.parse(body))) as Record<string, unknown>;
+/**
+ * What the service promises to store and answer for a body: its parsed value, as JSON, without
+ * the module's secret fields (stored as hashes, never answered: the reads below check they stay out).
+ */
+const asStored = (spec: api.CrudModuleSpec, schema: z.ZodType, body: unknown): Record<string, unknown> => {
+  const parsed = JSON.parse(JSON.stringify(schema.parse(body))) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(parsed).filter(([key]) => !(spec.secretFields ?? []).includes(key)));
+};
+const withoutSecrets = (spec: api.CrudModuleSpec, body: Record<string, unknown>): void => {
+  for (const key of spec.secretFields ?? []) expect(body, `${spec.path} answered its secret field ${key}`).not.toHaveProperty(key);
+};
 const RUNS = Number(process.env.FC_RUNS ?? 60);
 
 describe('P30–P32: what the database stores (PGlite, or PostgreSQL with DATABASE_URL)', () => {
   let db: TestDatabase;
   let app: ReturnType<typeof createApp>;
+  /** A bearer token of a user registered on the real database, for the `--auth` modules' routes. */
+  let authorization = '';
+  /** Requests checked against the document, signed in for a module whose routes need it. */
+  const as = (spec: api.CrudModuleSpec) => (method: 'get' | 'post', path: string) => {
+    const req = checkedRequest(app)[method](path);
+    return spec.auth ? req.set('authorization', authorization) : req;
+  };
   beforeAll(async () => {
     db = await openTestDatabase();
     const log = createRootLogger({ level: 'warn', pretty: false, destination: logSink().stream });
     app = createApp({ services: composeServices(db.prisma, log), log, checkReady: async () => {} });
+    if (specs.some((spec) => spec.auth)) {
+      const user = { email: `p31-${Date.now()}@example.com`, password: 'stored values password' };
+      await checkedRequest(app).post('/auth/register').send(user).expect(201);
+      authorization = `Bearer ${(await checkedRequest(app).post('/auth/login').send(user).expect(200)).body.accessToken as string}`;
+    }
   });
   afterAll(async () => {
     await db?.close();
@@ -61,19 +82,22 @@ describe('P30–P32: what the database stores (PGlite, or PostgreSQL with DATABA
       let accepted = 0;
       await fc.assert(
         fc.asyncProperty(bodyArb(createSchema), bodyArb(createSchema, true), async (body, patch) => {
-          const created = await checkedRequest(app).post(spec.path).send(body);
+          const created = await as(spec)('post', spec.path).send(body);
           expect(created.status, JSON.stringify(body)).toBeLessThan(500);
           if (created.status !== 201) return;
           accepted += 1;
-          const expected = asStored(spec.create, body);
-          const read = await checkedRequest(app).get(`${spec.path}/${created.body.id}`).expect(200);
+          const expected = asStored(spec, spec.create, body);
+          const read = await as(spec)('get', `${spec.path}/${created.body.id}`).expect(200);
+          withoutSecrets(spec, read.body);
           for (const [key, value] of Object.entries(expected)) expect(read.body[key], `${key} of ${JSON.stringify(body)}`).toEqual(value);
-          const changed = await request(app).patch(`${spec.path}/${created.body.id}`).send(patch);
+          const unchecked = request(app).patch(`${spec.path}/${created.body.id}`);
+          const changed = await (spec.auth ? unchecked.set('authorization', authorization) : unchecked).send(patch);
           assertMatchesOpenApi(doc, 'patch', `${spec.path}/${created.body.id}`, changed as unknown as CheckedResponse);
           expect(changed.status, JSON.stringify(patch)).toBeLessThan(500);
           if (changed.status !== 200) return;
-          const after = { ...expected, ...asStored(spec.update, patch) };
-          const reread = await checkedRequest(app).get(`${spec.path}/${created.body.id}`).expect(200);
+          const after = { ...expected, ...asStored(spec, spec.update, patch) };
+          const reread = await as(spec)('get', `${spec.path}/${created.body.id}`).expect(200);
+          withoutSecrets(spec, reread.body);
           for (const [key, value] of Object.entries(after)) expect(reread.body[key], `${key} after ${JSON.stringify(patch)}`).toEqual(value);
         }),
         { numRuns: RUNS, seed: Number(process.env.FC_SEED ?? Date.now() % 2_147_483_647) },
