@@ -96,7 +96,7 @@ export function teePino(real: PinoModule): PinoModule {
     if (options.transport !== undefined) return real.pino(...args);
     const destination = isStream ? first : second;
     const level = typeof options.level === 'string' ? options.level : 'info';
-    const streams = [{ level: 'trace', stream: sink }];
+    const streams: { level: string; stream: unknown }[] = [{ level: 'trace', stream: sink }];
     if (level !== 'silent') streams.push({ level, stream: destination ?? real.pino.destination(1) });
     return real.pino({ ...options, level: 'trace' }, real.multistream(streams));
   };
