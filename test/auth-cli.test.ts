@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectRefused, plopJson } from './support/agent.js';
-import { bin, copyService, EXAMPLE_SERVICE, readTree, removeCopy, run } from './support/workspace.js';
+import { expectRefused, plopJson, type GeneratorResult } from './support/agent.js';
+import { bin, cloneRepository, copyService, EXAMPLE_SERVICE, readTree, removeClone, removeCopy, run, shellEnv } from './support/workspace.js';
 
 const AUTH_PATH = /(^|\/)(auth|users|notes)\/|_create_(auth|notes)\/|(auth|notes)\.http$/;
 
@@ -83,4 +84,50 @@ describe('npx plop auth', () => {
     expectRefused(service, service, ['endpoint', 'refreshTokens', 'name:string'], /collides with auth \(RefreshToken\)/);
     expectRefused(service, service, ['endpoint', 'users', 'name:string'], /already exists|collides/);
   });
+});
+
+// Issue 10, must-show 1: what a newcomer's agent does in a clean clone, with no terminal: a new
+// service, `npx plop auth`, an owned notes module with --auth, a secret field added to it with
+// `npx plop field`, a module that needs a role and holds a secret, a use case that needs a role;
+// every step's JSON parsed; then `npm run -s check -- --json` in the service: all six gates (lint,
+// layout, duplication, typecheck, tests, runtime) pass.
+describe.skipIf(process.env.SCAFFOLD_NESTED_SUITE === '1')('auth in a clean clone, then npm run check', () => {
+  let clone: string;
+  beforeAll(() => {
+    clone = cloneRepository();
+  });
+  afterAll(() => removeClone(clone));
+
+  it('When auth, an owned module, secret fields and roles are generated with no TTY, then every step is ok and every gate passes', () => {
+    const steps = [
+      ['service', 'demo'],
+      ['--dest', 'demo', 'auth'],
+      ['--dest', 'demo', 'endpoint', 'notes', 'title:string body:text author:owner', '--auth'],
+      ['--dest', 'demo', 'field', 'notes', 'passphrase:secret?'],
+      ['--dest', 'demo', 'endpoint', 'apiClients', 'label:string key:secret', '--auth=admin'],
+      ['--dest', 'demo', 'usecase', 'notes', 'archive', '--auth=editor'],
+    ];
+    for (const args of steps) {
+      const out = run('npx', ['plop', ...args, '--json'], clone);
+      const lines = out.stdout.trim().split('\n');
+      expect(lines, `${args.join(' ')}\n${out.stdout}${out.stderr}`).toHaveLength(1);
+      const json = JSON.parse(lines[0] ?? '') as GeneratorResult;
+      expect(json.errors, args.join(' ')).toEqual([]);
+      expect([json.status, out.status], args.join(' ')).toEqual(['ok', 0]);
+    }
+    const manifest = JSON.parse(readFileSync(join(clone, 'demo/scaffold.json'), 'utf8')) as { auth?: object; modules: { name: string; fields: string; auth?: unknown; usecases?: unknown[] }[] };
+    expect(manifest.auth).toBeDefined();
+    expect(manifest.modules.map((m) => [m.name, m.fields, m.auth, m.usecases])).toEqual([
+      ['notes', 'title:string body:text author:owner passphrase:secret?', true, [{ name: 'archive', method: 'POST', scope: 'item', returns: 'entity', auth: 'editor' }]],
+      ['apiClients', 'label:string key:secret', 'admin', undefined],
+    ]);
+    const check = spawnSync('npm', ['run', '-s', 'check', '--', '--json'], {
+      cwd: join(clone, 'demo'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 1_200_000, env: { ...shellEnv(), FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
+    expect(check.stdout.trim(), `npm run check: exit ${check.status ?? check.signal}\n${check.stderr}`).toMatch(/^\{/);
+    const report = JSON.parse(check.stdout) as { status: string; errors: unknown[] };
+    expect(report.errors).toEqual([]);
+    expect(report.status).toBe('passed');
+    expect(check.status).toBe(0);
+  }, 1_500_000);
 });
