@@ -146,7 +146,11 @@ export async function runtimeGate(ctx: GateContext): Promise<GateResult> {
       } catch {
         errors.push(err('', 0, `httpyac printed no report: ${(out.stderr || out.stdout).trim().slice(0, 300)}`));
       }
+      // A request another file ran first through `@import` + `@ref` (auth.http's `login`, when a
+      // protected module's file sorts before it) is reported again without a response: it was sent once.
+      const answered = new Set((report.requests ?? []).filter((r) => r.response?.statusCode !== undefined).map((r) => `${r.fileName}#${r.name}`));
       for (const r of report.requests ?? []) {
+        if (r.response?.statusCode === undefined && answered.has(`${r.fileName}#${r.name}`)) continue;
         const file = copies.get(r.fileName) ?? r.fileName;
         const line = (r.line ?? -1) + 1;
         const status = r.response?.statusCode;
