@@ -21,9 +21,12 @@ describe('npx plop auth', () => {
     expectRefused(service, service, ['auth'], /Auth is already set up/);
   });
 
-  it('When a module still has an owner field, then destroy auth is refused', () => {
+  it('When a module still has an owner field or a secret field (hashed by auth\'s argon2id adapter), then destroy auth is refused', () => {
     expectRefused(service, service, ['destroy', 'auth'], /Auth is used by notes \(owner fields\)/);
     expect(plop(['destroy', 'notes']).json.errors).toEqual([]);
+    expectRefused(service, service, ['destroy', 'auth'], /Auth is used by customers \(--auth routes or secret fields/);
+    expect(plop(['field', 'customers', '--remove', 'accessKey']).json.errors).toEqual([]);
+    expect(read('src/composition-root.ts')).not.toContain('createCustomersService({ repo: createCustomersPrismaRepository(prisma, log), passwords:');
   });
 
   it('When auth is destroyed (migration not committed), then every users/auth file, line and record goes', () => {
@@ -48,9 +51,12 @@ describe('npx plop auth', () => {
     expect(readTree(service)).toEqual(before);
   });
 
-  it('When --auth or an owner field comes before npx plop auth, then the endpoint is refused', () => {
+  it('When --auth, an owner field or a secret field comes before npx plop auth, then the endpoint (or field) is refused', () => {
     expectRefused(service, service, ['endpoint', 'notes', 'title:string author:owner', '--auth'], /run npx plop auth first/);
     expectRefused(service, service, ['endpoint', 'notes', 'title:string', '--auth'], /run npx plop auth first/);
+    expectRefused(service, service, ['endpoint', 'notes', 'title:string', '--auth=admin'], /--auth=admin needs users and sign-in: run npx plop auth first/);
+    expectRefused(service, service, ['endpoint', 'vaults', 'code:secret'], /Field "code:secret" is a secret field, stored as its argon2id hash by the auth module's password hasher: run npx plop auth first/);
+    expectRefused(service, service, ['field', 'customers', 'pin:secret?'], /Field "pin:secret\?" is a secret field.*run npx plop auth first/);
   });
 
   it('When auth and then an owned notes module are generated, then the example’s files come back byte for byte, it typechecks and its tests pass', () => {
@@ -61,6 +67,10 @@ describe('npx plop auth', () => {
     expectRefused(service, service, ['endpoint', 'notes', 'title:string author:owner', '--auth=Admin'], /--auth=Admin: a role is lower-case/);
     expectRefused(service, service, ['endpoint', 'notes', 'author:owner? title:string', '--auth'], /owner field takes no modifier/);
     expectRefused(service, service, ['endpoint', 'notes', 'a:owner b:owner', '--auth'], /at most one owner field/);
+    expectRefused(service, service, ['endpoint', 'vaults', 'code:secret!'], /secret fields cannot be unique/);
+    expectRefused(service, service, ['endpoint', 'vaults', 'code:secret codeHash:string'], /Field "codeHash" is given twice/);
+    expectRefused(service, service, ['usecase', 'customers', 'vip', '--auth=admin'], /needs a module whose routes know the caller: "customers" was generated without --auth/);
+    expectRefused(service, service, ['usecase', 'invoices', 'settle', '--body=pin:secret'], /secret fields are stored fields of a module, not a use case's input/);
     const notes = plop(['endpoint', 'notes', 'title:string body:text author:owner', '--auth']);
     expect(notes.json.errors).toEqual([]);
     expect(notes.status).toBe(0);
@@ -83,6 +93,22 @@ describe('npx plop auth', () => {
   it('When an endpoint would take a name auth owns, then it is refused', () => {
     expectRefused(service, service, ['endpoint', 'refreshTokens', 'name:string'], /collides with auth \(RefreshToken\)/);
     expectRefused(service, service, ['endpoint', 'users', 'name:string'], /already exists|collides/);
+  });
+
+  it('When a module needs a role and one of its use cases another, then both are recorded and the routes check them', () => {
+    const reports = plop(['endpoint', 'reports', 'title:string', '--auth=admin']);
+    expect(reports.json.errors).toEqual([]);
+    expectRefused(service, service, ['usecase', 'notes', 'pin', '--auth'], /A use case takes --auth=<role>/);
+    expect(plop(['usecase', 'notes', 'pin', '--auth=editor']).json.errors).toEqual([]);
+    const modules = (JSON.parse(read('scaffold.json')) as { modules: { name: string; auth?: unknown; usecases?: unknown[] }[] }).modules;
+    expect(modules.find((m) => m.name === 'reports')?.auth).toBe('admin');
+    expect(modules.find((m) => m.name === 'notes')?.usecases).toEqual([{ name: 'pin', method: 'POST', scope: 'item', returns: 'entity', auth: 'editor' }]);
+    expect(read('src/backend/api/reports/reports.router.ts')).toContain("router.use(requireActor(auth, { role: 'admin', scope: 'REPORT' }));");
+    expect(read('src/backend/api/notes/notes.router.ts')).toContain("router.post('/:id/pin', requireActor(auth, { role: 'editor', scope: 'NOTE' }), route(fn('pin')");
+    const tests = run(bin('vitest'), ['run', '--reporter=verbose', 'src/backend/api/reports', 'src/backend/api/notes'], service);
+    expect(tests.status, tests.stdout + tests.stderr).toBe(0);
+    expect(tests.stdout).toMatch(/When a signed-in user without the admin role calls any route, then 403 REPORT\.FORBIDDEN/);
+    expect(tests.stdout).toMatch(/When the caller lacks the editor role, then 403 NOTE\.FORBIDDEN/);
   });
 });
 
