@@ -115,7 +115,7 @@ describe('use cases of any shape', () => {
     expect(dry.json.plan?.find((p) => p.path.endsWith('invoices.router.ts'))?.added).toEqual([]);
     expect(readTree(service)).toEqual(unchanged);
     const path = 'src/backend/services/invoices/invoices.service.ts';
-    writeFileSync(join(service, path), read(path).replace('      if (!(await repo.findById(id))) throw new InvoiceNotFoundError(id);\n    }),', '      if (!(await repo.findById(id))) throw new InvoiceNotFoundError(id);\n      await repo.delete(id);\n    }),'));
+    writeFileSync(join(service, path), read(path).replace('\n      // #endregion hand-written usecase:archive', '\n      await repo.delete(id);\n      // #endregion hand-written usecase:archive'));
     expectRefused(service, service, ['destroy', 'invoices', '--usecase=archive'], /invoices\.service\.ts: the code of use case "archive" was edited by hand/);
     const forced = plop(['destroy', 'invoices', '--usecase=archive', '--force']);
     expect(forced.json.errors).toEqual([]);
