@@ -189,7 +189,7 @@ describe('npx plop field', () => {
     const migrations = (): string[] => readdirSync(join(service, 'prisma/migrations')).filter((d) => d.includes('members'));
     const kept = migrations();
     expect(kept).toHaveLength(3);
-    const { status, json } = plop(['destroy', 'members', '--force']);
+    const { status, json } = plop(['destroy', 'members', '--force', '--confirm-data-loss']);
     expect(json.errors).toEqual([]);
     expect(status).toBe(0);
     expect(migrations().slice(0, 3)).toEqual(kept);
@@ -207,7 +207,7 @@ describe('npx plop field on a module that was never committed', () => {
 
   it('When a module is generated, changed by field steps and destroyed, then the service is as before (no migration, log or trace left)', () => {
     const before = readTree(service);
-    for (const args of [['endpoint', 'notes', 'title:string'], ['field', 'notes', 'body:text? pinned:boolean=false', '--req=REQ-9'], ['field', 'notes', '--remove', 'pinned'], ['destroy', 'notes']]) {
+    for (const args of [['endpoint', 'memos', 'title:string'], ['field', 'memos', 'body:text? pinned:boolean=false', '--req=REQ-9'], ['field', 'memos', '--remove', 'pinned'], ['destroy', 'memos']]) {
       const { status, json } = plopJson(service, args);
       expect(json.errors, args.join(' ')).toEqual([]);
       expect(status).toBe(0);
