@@ -35,11 +35,11 @@ const TYPE_DOCS: Record<string, { item: string; description: string; example: st
   boolean: { item: 'boolean', description: 'boolean; BOOLEAN; default =true|false', example: 'paid:boolean=false' },
   datetime: { item: 'datetime', description: 'ISO 8601 with offset; TIMESTAMP(3); default =now', example: 'dueAt:datetime?' },
   uuid: { item: 'uuid', description: 'UUID string; UUID; default =uuid (random)', example: 'ref:uuid!=uuid' },
-  json: { item: 'json', description: 'JSON object (never optional); JSONB', example: 'meta:json' },
+  json: { item: 'json', description: 'JSON object; JSONB (with ? nullable)', example: 'meta:json' },
   secret: { item: 'secret', description: 'write-only string of 12-128 chars (a password, an API key): accepted on create/update, stored as its argon2id hash in TEXT column <name>Hash, never answered or logged; no ! or default; needs npx plop auth', example: 'apiKey:secret' },
   enum: { item: `enum\\(${ENUM_VALUE}(\\|${ENUM_VALUE})*\\)`, description: "'a' | 'b'; PostgreSQL enum type <Entity><Field>; default one of the values", example: 'status:enum(pending|paid)=pending' },
   ref: { item: `ref\\(${MODULE_NAME_PATTERN.source.slice(1, -1)}\\)`, description: '<name>Id, a positive integer; INTEGER + foreign key to the module (ON DELETE RESTRICT, with ? SET NULL)', example: 'customer:ref(customers)' },
-  owner: { item: 'owner', description: '<name>Id, the signed-in user who created the row (never in a body); INTEGER + foreign key to users (ON DELETE CASCADE); at most one, no modifiers; needs --auth and npx plop auth', example: 'author:owner' },
+  owner: { item: 'owner', description: '<name>Id of the signed-in user (needs npx plop auth and --auth): set from the token, never from a body; others get 403; no modifiers', example: 'author:owner' },
 };
 
 /** The item pattern of one type: `name:type`, modifiers `?` and `!` in either order, then `=default`. */
@@ -68,7 +68,7 @@ export function fieldGrammarSchema(): object {
         oneOf: types.map((t) => ({ title: t, description: TYPE_DOCS[t]?.description, type: 'string', pattern: `^${itemPattern(t)}$`, examples: [TYPE_DOCS[t]?.example] })),
       },
       modifiers: {
-        '?': 'optional: nullable column, may be omitted (not for json)',
+        '?': 'optional: nullable column, may be omitted',
         '!': 'unique: 409 <SCOPE>.CONFLICT on a duplicate (not for boolean, json, enum, ref, owner, secret)',
         '=value': 'default, see each type',
       },
@@ -82,11 +82,18 @@ const str = (pattern: RegExp | string, description: string): object => ({ type: 
 export const COMMON_FLAGS: FlagDoc[] = [
   { flag: '--json', schema: { type: 'boolean' }, description: 'Print exactly one JSON object {status, files_changed, errors, next_action} on stdout.', example: 'npx plop endpoint tags "label:string!" --json' },
   { flag: '--dry-run', schema: { type: 'boolean' }, description: 'Plan only: the result adds plan [{kind, path, added, removed}]; nothing is written.', example: 'npx plop endpoint labels "label:string!" --dry-run --json' },
-  { flag: '--req=<id>', schema: str(REQ_PATTERN, 'requirement id, = form only'), description: 'Record the changed files under this id in traceability_matrix.json (R13).', example: 'npx plop endpoint notes "body:text" --req=REQ-123 --json' },
+  { flag: '--req=<id>', schema: str(REQ_PATTERN, 'requirement id, = form only'), description: 'Record the changed files under this id in traceability_matrix.json (R13).', example: 'npx plop endpoint todos "body:text" --req=REQ-123 --json' },
   { flag: '--dest <dir>', schema: { type: 'string', description: 'a service folder (for service: a workspace root)' }, description: 'Target another service than example-service.', example: 'npx plop --dest example-service endpoint memos "body:text" --json' },
 ];
 
 const moduleArg = str(MODULE_NAME_PATTERN, 'module name: lower camelCase plural, 2-40 characters, not a reserved word');
+const recordedModule = str(MODULE_NAME_PATTERN, 'an existing module recorded in scaffold.json');
+const AUTH_FLAG: FlagDoc = {
+  flag: '--auth[=<role>]',
+  schema: { type: ['boolean', 'string'], description: 'true, or a role name' },
+  description: 'Every route of the module needs a signed-in user (401 AUTH.UNAUTHENTICATED), with =<role> one holding that role (403 <SCOPE>.FORBIDDEN; role: lower-case words joined by - or _, ≤ 32 chars); needs npx plop auth first. Required by an owner field.',
+  example: 'npx plop endpoint journals "title:string body:text author:owner" --auth --json',
+};
 
 /** `--auth[=<role>]` of `endpoint` and `usecase`. */
 const ROLE_SCHEMA = { type: 'string', pattern: '^[a-z][a-z0-9]*([_-][a-z0-9]+)*$', maxLength: 32, description: 'role name, = form only' };
@@ -95,21 +102,31 @@ const ROLE_SCHEMA = { type: 'string', pattern: '^[a-z][a-z0-9]*([_-][a-z0-9]+)*$
 export const GENERATOR_DOCS: Record<string, GeneratorDoc> = {
   endpoint: {
     arguments: { name: moduleArg, fields: { $ref: '#/field_grammar' } },
-    flags: [
-      { flag: '--auth', schema: { type: 'boolean' }, description: 'Every route needs a signed-in user (401 AUTH.UNAUTHENTICATED otherwise); required by an owner field. Needs npx plop auth first.', example: 'npx plop endpoint memos "body:text author:owner" --auth --json' },
-      { flag: '--auth=<role>', schema: ROLE_SCHEMA, description: 'Every route needs a signed-in user holding this role (403 <SCOPE>.FORBIDDEN otherwise). Recorded as "auth": "<role>".', example: 'npx plop endpoint auditLogs "entry:text" --auth=admin --json' },
-    ],
+    flags: [AUTH_FLAG],
     examples: [
       'npx plop endpoint orders "customer:ref(customers) status:enum(pending|paid|shipped)=pending total:decimal" --json',
     ],
   },
   usecase: {
-    arguments: { module: str(MODULE_NAME_PATTERN, 'an existing module recorded in scaffold.json'), name: str(USECASE_NAME_PATTERN, 'use case: lower camelCase, not create/get/list/update/remove') },
+    arguments: { module: recordedModule, name: str(USECASE_NAME_PATTERN, 'use case: lower camelCase, not create/get/list/update/remove') },
     flags: [
       ...USECASE_OPTIONS,
-      { flag: '--auth=<role>', schema: ROLE_SCHEMA, description: 'The route also needs this role (403 <SCOPE>.FORBIDDEN otherwise); only on a module generated with --auth. Recorded in the use case\'s record as "auth".', example: 'npx plop usecase notes archive --auth=admin --json' },
+      { flag: '--auth=<role>', schema: ROLE_SCHEMA, description: 'The route also needs this role (403 <SCOPE>.FORBIDDEN otherwise); only on a module generated with --auth (a use case of a protected module is protected already, so plain --auth is refused). Recorded in the use case\'s record as "auth".', example: 'npx plop usecase notes archive --auth=admin --json' },
     ],
     examples: ['npx plop usecase invoices markPaid --json'],
+  },
+  field: {
+    arguments: { module: recordedModule, fields: { $ref: '#/field_grammar' } },
+    flags: [
+      { flag: '--remove <name>', schema: { type: 'string', description: 'a field of the module' }, description: 'Remove one field in every layer with an ALTER TABLE … DROP COLUMN migration (no fields argument then).', example: 'npx plop field invoices --remove note --json' },
+    ],
+    examples: ['npx plop field customers "vip:boolean? segment:string=retail" --json'],
+  },
+  auth: {
+    arguments: {},
+    flags: [],
+    // Not run by the describe test on the example (which has auth already): test/auth-cli.test.ts runs it on a fresh service.
+    examples: ['npx plop auth --json'],
   },
   service: {
     arguments: { name: str(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'service folder: lower-case words joined by -') },
