@@ -175,6 +175,35 @@ describe('npx plop field', () => {
     commit('remove phone');
   }, SLOW);
 
+  it('When a GET collection use case with a query and a DELETE item use case are added, then they typecheck and pass, no migration is added, rows kept, no drift, and regeneration reproduces the module', async () => {
+    const steps = [
+      ['usecase', 'members', 'byTier', '--method=GET', '--scope=collection', '--query=tier:enum(basic|gold)? since:datetime?', '--returns=list'],
+      ['usecase', 'members', 'forget', '--method=DELETE', '--returns=none'],
+    ];
+    for (const args of steps) {
+      const { status, json } = plop(args);
+      expect(json.errors, args.join(' ')).toEqual([]);
+      expect(status).toBe(0);
+    }
+    expect(read('src/backend/api/members/members.router.ts')).toMatch(/router\.get\('\/by-tier'[\s\S]*router\.get\('\/:id'[\s\S]*router\.delete\('\/:id\/forget'/);
+    const usecases = (JSON.parse(read('scaffold.json')) as { modules: { name: string; usecases?: { name: string; method: string }[] }[] }).modules.find((m) => m.name === 'members')?.usecases;
+    expect(usecases?.map((u) => `${u.method} ${u.name}`)).toEqual(['GET byTier', 'DELETE forget']);
+    const typecheck = run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], service);
+    expect(typecheck.status, typecheck.stdout + typecheck.stderr).toBe(0);
+    const tests = run(bin('vitest'), ['run', 'members'], service);
+    expect(tests.status, tests.stdout + tests.stderr).toBe(0);
+    expect(tests.stdout).toMatch(/When byTier runs, then it answers a page of members in id order/);
+    const rows = await withDatabase(async (_client, applied, drift) => {
+      expect(applied).toEqual([]);
+      expect(drift).toBe('');
+      return (await _client.query('SELECT name FROM members ORDER BY id')).rows;
+    });
+    expect(rows).toEqual([{ name: 'Ada' }, { name: 'Bob' }]);
+    // Built by endpoint, two field steps and two use cases (and the hand edits above): reproduced byte for byte.
+    expect(regenerateService(service)).toEqual([]);
+    commit('add byTier and forget');
+  }, SLOW);
+
   it('When the steps are done, then npm run check (all six gates) passes on the service', () => {
     // The service's own suite reads the repository README and runs `npm run dev` from the root.
     for (const file of ['README.md', 'package.json']) writeFileSync(join(service, '..', file), readFileSync(join(REPO_ROOT, file)));
@@ -189,7 +218,7 @@ describe('npx plop field', () => {
     const migrations = (): string[] => readdirSync(join(service, 'prisma/migrations')).filter((d) => d.includes('members'));
     const kept = migrations();
     expect(kept).toHaveLength(3);
-    const { status, json } = plop(['destroy', 'members', '--force']);
+    const { status, json } = plop(['destroy', 'members', '--force', '--confirm-data-loss']);
     expect(json.errors).toEqual([]);
     expect(status).toBe(0);
     expect(migrations().slice(0, 3)).toEqual(kept);
@@ -207,7 +236,7 @@ describe('npx plop field on a module that was never committed', () => {
 
   it('When a module is generated, changed by field steps and destroyed, then the service is as before (no migration, log or trace left)', () => {
     const before = readTree(service);
-    for (const args of [['endpoint', 'notes', 'title:string'], ['field', 'notes', 'body:text? pinned:boolean=false', '--req=REQ-9'], ['field', 'notes', '--remove', 'pinned'], ['destroy', 'notes']]) {
+    for (const args of [['endpoint', 'memos', 'title:string'], ['field', 'memos', 'body:text? pinned:boolean=false', '--req=REQ-9'], ['field', 'memos', '--remove', 'pinned'], ['destroy', 'memos']]) {
       const { status, json } = plopJson(service, args);
       expect(json.errors, args.join(' ')).toEqual([]);
       expect(status).toBe(0);

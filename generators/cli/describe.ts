@@ -36,9 +36,10 @@ const TYPE_DOCS: Record<string, { item: string; description: string; example: st
   boolean: { item: 'boolean', description: 'boolean; BOOLEAN; default =true|false', example: 'paid:boolean=false' },
   datetime: { item: 'datetime', description: 'ISO 8601 with offset; TIMESTAMP(3); default =now', example: 'dueAt:datetime?' },
   uuid: { item: 'uuid', description: 'UUID string; UUID; default =uuid (random)', example: 'ref:uuid!=uuid' },
-  json: { item: 'json', description: 'JSON object (never optional); JSONB', example: 'meta:json' },
+  json: { item: 'json', description: 'JSON object; JSONB (with ? nullable)', example: 'meta:json' },
   enum: { item: `enum\\(${ENUM_VALUE}(\\|${ENUM_VALUE})*\\)`, description: "'a' | 'b'; PostgreSQL enum type <Entity><Field>; default one of the values", example: 'status:enum(pending|paid)=pending' },
   ref: { item: `ref\\(${MODULE_NAME_PATTERN.source.slice(1, -1)}\\)`, description: '<name>Id, a positive integer; INTEGER + foreign key to the module (ON DELETE RESTRICT, with ? SET NULL)', example: 'customer:ref(customers)' },
+  owner: { item: 'owner', description: '<name>Id of the signed-in user (needs npx plop auth and --auth): set from the token, never from a body; others get 403; no modifiers', example: 'author:owner' },
 };
 
 /** The item pattern of one type: `name:type`, modifiers `?` and `!` in either order, then `=default`. */
@@ -52,7 +53,7 @@ const itemPattern = (type: string): string => `${FIELD_NAME}:${TYPE_DOCS[type]?.
  * @returns the schema.
  */
 export function fieldGrammarSchema(): object {
-  const types = [...FIELD_TYPES, 'enum', 'ref'];
+  const types = [...FIELD_TYPES, 'enum', 'ref', 'owner'];
   const item = `(${types.map(itemPattern).join('|')})`;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -67,7 +68,7 @@ export function fieldGrammarSchema(): object {
         oneOf: types.map((t) => ({ title: t, description: TYPE_DOCS[t]?.description, type: 'string', pattern: `^${itemPattern(t)}$`, examples: [TYPE_DOCS[t]?.example] })),
       },
       modifiers: {
-        '?': 'optional: nullable column, may be omitted (not for json)',
+        '?': 'optional: nullable column, may be omitted',
         '!': 'unique: 409 <SCOPE>.CONFLICT on a duplicate (not for boolean, json, enum, ref)',
         '=value': 'default, see each type',
       },
@@ -81,25 +82,45 @@ const str = (pattern: RegExp | string, description: string): object => ({ type: 
 export const COMMON_FLAGS: FlagDoc[] = [
   { flag: '--json', schema: { type: 'boolean' }, description: 'Print exactly one JSON object {status, files_changed, errors, next_action} on stdout.', example: 'npx plop endpoint tags "label:string!" --json' },
   { flag: '--dry-run', schema: { type: 'boolean' }, description: 'Plan only: the result adds plan [{kind, path, added, removed}]; nothing is written.', example: 'npx plop endpoint labels "label:string!" --dry-run --json' },
-  { flag: '--req=<id>', schema: str(REQ_PATTERN, 'requirement id, = form only'), description: 'Record the changed files under this id in traceability_matrix.json (R13).', example: 'npx plop endpoint notes "body:text" --req=REQ-123 --json' },
+  { flag: '--req=<id>', schema: str(REQ_PATTERN, 'requirement id, = form only'), description: 'Record the changed files under this id in traceability_matrix.json (R13).', example: 'npx plop endpoint todos "body:text" --req=REQ-123 --json' },
   { flag: '--dest <dir>', schema: { type: 'string', description: 'a service folder (for service: a workspace root)' }, description: 'Target another service than example-service.', example: 'npx plop --dest example-service endpoint memos "body:text" --json' },
 ];
 
 const moduleArg = str(MODULE_NAME_PATTERN, 'module name: lower camelCase plural, 2-40 characters, not a reserved word');
+const recordedModule = str(MODULE_NAME_PATTERN, 'an existing module recorded in scaffold.json');
+const AUTH_FLAG: FlagDoc = {
+  flag: '--auth[=<role>]',
+  schema: { type: ['boolean', 'string'], description: 'true, or a role name' },
+  description: 'Every route of the module (or the use case) needs a signed-in user (401 AUTH.UNAUTHENTICATED), with =<role> that role (403 <SCOPE>.FORBIDDEN); needs npx plop auth first. Required by an owner field.',
+  example: 'npx plop endpoint journals "title:string body:text author:owner" --auth --json',
+};
 
 /** Per-generator documentation; plop supplies names, descriptions and argument order. */
 export const GENERATOR_DOCS: Record<string, GeneratorDoc> = {
   endpoint: {
     arguments: { name: moduleArg, fields: { $ref: '#/field_grammar' } },
-    flags: [],
+    flags: [AUTH_FLAG],
     examples: [
       'npx plop endpoint orders "customer:ref(customers) status:enum(pending|paid|shipped)=pending total:decimal" --json',
     ],
   },
   usecase: {
-    arguments: { module: str(MODULE_NAME_PATTERN, 'an existing module recorded in scaffold.json'), name: str(USECASE_NAME_PATTERN, 'use case: lower camelCase, not create/get/list/update/remove') },
+    arguments: { module: recordedModule, name: str(USECASE_NAME_PATTERN, 'use case: lower camelCase, not create/get/list/update/remove') },
     flags: USECASE_OPTIONS,
     examples: ['npx plop usecase invoices markPaid --json'],
+  },
+  field: {
+    arguments: { module: recordedModule, fields: { $ref: '#/field_grammar' } },
+    flags: [
+      { flag: '--remove <name>', schema: { type: 'string', description: 'a field of the module' }, description: 'Remove one field in every layer with an ALTER TABLE … DROP COLUMN migration (no fields argument then).', example: 'npx plop field invoices --remove note --json' },
+    ],
+    examples: ['npx plop field customers "vip:boolean? segment:string=retail" --json'],
+  },
+  auth: {
+    arguments: {},
+    flags: [],
+    // Not run by the describe test on the example (which has auth already): test/auth-cli.test.ts runs it on a fresh service.
+    examples: ['npx plop auth --json'],
   },
   service: {
     arguments: { name: str(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'service folder: lower-case words joined by -') },

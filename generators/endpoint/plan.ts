@@ -9,6 +9,7 @@ import { moduleNames, type ModuleNames } from '../naming.js';
 import { renderString, renderTree, type RenderedFile } from '../render.js';
 import { readIfExists, type Change } from '../transaction.js';
 import { withUsecases } from '../usecase/render.js';
+import { usecaseSchemaHelpers } from '../usecase/view.js';
 import type { UsecaseRecord } from '../usecase/shape.js';
 import { ENDPOINT_REGISTRATIONS } from './registrations.js';
 import { assertAuthOptions, assertNotAuthName } from '../auth/registrations.js';
@@ -149,7 +150,7 @@ export interface RenderedEndpoint {
  * @throws {GeneratorInputError} when a referenced module is not among `modules`.
  */
 export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string, modules: ModuleRecord[], usecases: UsecaseRecord[] = [], auth?: true | string): RenderedEndpoint {
-  const view = { ...endpointView(names, fields, auth), ...httpView(fields, modules) };
+  const view = { ...endpointView(names, fields, auth, usecaseSchemaHelpers(names, usecases)), ...httpView(fields, modules) };
   const files = withUsecases(renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration }), names, fields, usecases, auth === true ? true : undefined);
   const registrations = new Map<string, [string, string[]][]>();
   for (const reg of [...ENDPOINT_REGISTRATIONS, ...relationRegistrations(names, fields)]) {

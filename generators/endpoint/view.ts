@@ -15,9 +15,10 @@ import type { Registration } from './registrations.js';
  * @param names - the module's names.
  * @param fields - its parsed fields.
  * @param auth - `--auth` (true); absent: a public module.
+ * @param extraHelpers - value schemas its use cases' bodies and queries need in the schemas file.
  * @returns the Handlebars view.
  */
-export function endpointView(names: ModuleNames, fields: Field[], auth?: true | string): object {
+export function endpointView(names: ModuleNames, fields: Field[], auth?: true | string, extraHelpers: string[] = []): object {
   const refs = fields.filter((f) => f.ref !== undefined);
   const uniques = fields.filter((f) => f.unique);
   const text = (pick: (f: Field) => string): boolean => fields.some((f) => pick(f).includes('randomUUID()'));
@@ -33,7 +34,7 @@ export function endpointView(names: ModuleNames, fields: Field[], auth?: true | 
     hasUnique: uniques.length > 0,
     refNames: refs.map((f) => f.name).join(' or '),
     /** What the schemas file imports from `api/common`: its value schemas in use, and the CRUD helpers (sorted). */
-    schemaImports: [...SCHEMA_HELPERS.filter((h) => fields.some((f) => new RegExp(`\\b${h}\\b`).test(f.zod))), 'defineCrudModule', 'idParams', 'pageQuery']
+    schemaImports: [...SCHEMA_HELPERS.filter((h) => extraHelpers.includes(h) || fields.some((f) => new RegExp(`\\b${h}\\b`).test(f.zod))), 'defineCrudModule', 'idParams', 'pageQuery']
       .sort()
       .join(', '),
     usesJson: fields.some((f) => f.type === 'json'),

@@ -8,6 +8,7 @@ import { normaliseSpec, parseFields, type Field } from '../fields.js';
 import { formatManifest, MANIFEST_FILE, type FieldStep, type ModuleRecord } from '../manifest.js';
 import { moduleNames, type ModuleNames } from '../naming.js';
 import { readIfExists, type Change } from '../transaction.js';
+import type { RenderedFile } from '../render.js';
 import { mergeModuleFiles } from './merge.js';
 
 /** What the `field` generator is asked to do: add fields, or remove one. */
@@ -138,9 +139,13 @@ export function planField(request: FieldRequest): FieldPlan {
   const others = manifest.modules.filter((m) => m !== record);
   const { step, next, added, removed } = nextRecord(serviceDir, record, names, request, others);
   const after0 = manifest.modules.map((m) => (m === record ? next : m));
+  // Modules that reference this one create its rows in their `.http` files: those bodies follow too.
+  const httpOf = (m: ModuleRecord, modules: ModuleRecord[]): RenderedFile[] =>
+    renderModule(moduleNames(m.name), m, modules).files.filter((f) => f.path.startsWith('__http__/'));
   const changes = [
     ...mergeModuleFiles(serviceDir, renderModule(names, record, manifest.modules).files, renderModule(names, next, after0).files),
     ...relationChanges(serviceDir, names, added, removed),
+    ...others.flatMap((m) => mergeModuleFiles(serviceDir, httpOf(m, manifest.modules), httpOf(m, after0))),
   ];
   const after = { ...manifest, modules: manifest.modules.map((m) => (m === record ? next : m)) };
   changes.push({ kind: 'modify', path: MANIFEST_FILE, before: manifestText, content: formatManifest(after) });

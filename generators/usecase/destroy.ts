@@ -6,7 +6,9 @@ import { formatManifest, MANIFEST_FILE, parseManifest } from '../manifest.js';
 import { moduleNames } from '../naming.js';
 import { readIfExists, type Change } from '../transaction.js';
 import { renderUsecasePatches } from './render.js';
+import { schemaImportsOf } from './plan.js';
 import { shapeOf } from './shape.js';
+import { withSchemaImports } from './view.js';
 
 /** What `destroy <module> --usecase=<name>` is asked to do. */
 export interface DestroyUsecaseRequest {
@@ -80,7 +82,7 @@ export function planDestroyUsecase(request: DestroyUsecaseRequest): Change[] {
   }
   const names = moduleNames(record.name);
   const contents = new Map<string, string>();
-  for (const patch of renderUsecasePatches(names, parseFields(record.fields, names.Entity), entry)) {
+  for (const patch of renderUsecasePatches(names, parseFields(record.fields, names.Entity), entry, record.auth === true ? true : undefined)) {
     const before = contents.get(patch.path) ?? readIfExists(serviceDir, patch.path);
     if (before === undefined) throw new GeneratorInputError(`${patch.path} is missing: remove the use case by hand.`);
     const lines = before.split('\n');
@@ -88,8 +90,12 @@ export function planDestroyUsecase(request: DestroyUsecaseRequest): Change[] {
     lines.splice(start, count);
     contents.set(patch.path, lines.join('\n'));
   }
-  const changes: Change[] = [...contents].map(([path, content]) => ({ kind: 'modify', path, before: readIfExists(serviceDir, path) as string, content }));
   const usecases = (record.usecases ?? []).filter((u) => u !== entry);
+  const fields = parseFields(record.fields, names.Entity);
+  const schemas = `src/backend/api/${names.name}/${names.name}.schemas.ts`;
+  const schemasText = contents.get(schemas) ?? readIfExists(serviceDir, schemas);
+  if (schemasText !== undefined) contents.set(schemas, withSchemaImports(schemas, schemasText, schemaImportsOf(names, fields, record.auth), record.usecases ?? [], usecases));
+  const changes: Change[] = [...contents].map(([path, content]) => ({ kind: 'modify', path, before: readIfExists(serviceDir, path) as string, content }));
   const { usecases: _dropped, ...rest } = record;
   const next = { ...manifest, modules: manifest.modules.map((m) => (m === record ? { ...rest, ...(usecases.length ? { usecases } : {}) } : m)) };
   changes.push({ kind: 'modify', path: MANIFEST_FILE, before: manifestText, content: formatManifest(next) });

@@ -6,7 +6,22 @@ import { formatManifest, MANIFEST_FILE, parseManifest, type Manifest, type Modul
 import { moduleNames, type ModuleNames } from '../naming.js';
 import { readIfExists, type Change } from '../transaction.js';
 import { insertAboveMarker, renderUsecasePatches, usecaseNames, type UsecaseNames } from './render.js';
-import { DEFAULT_SHAPE, recordOf, shapeOf, type UsecaseShape } from './shape.js';
+import { DEFAULT_SHAPE, recordOf, shapeOf, type UsecaseRecord, type UsecaseShape } from './shape.js';
+import { usecaseSchemaHelpers, withSchemaImports } from './view.js';
+import { endpointView } from '../endpoint/view.js';
+import type { Field } from '../fields.js';
+
+/**
+ * The `api/common` import list of a module's schemas file for a set of use cases.
+ *
+ * @param names - the module's names.
+ * @param fields - its fields.
+ * @param auth - its `--auth`.
+ * @returns a function from use cases to the list (as the endpoint template writes it).
+ */
+export function schemaImportsOf(names: ModuleNames, fields: Field[], auth?: true | string): (usecases: UsecaseRecord[]) => string {
+  return (usecases) => (endpointView(names, fields, auth, usecaseSchemaHelpers(names, usecases)) as { schemaImports: string }).schemaImports;
+}
 
 /** What the `usecase` generator is asked to do. */
 export interface UsecaseRequest {
@@ -88,8 +103,12 @@ export function planUsecase(request: UsecaseRequest): UsecasePlan {
     }
     contents.set(patch.path, insertAboveMarker(patch.path, before, patch.marker, patch.lines));
   }
+  const recorded = record.usecases ?? [];
+  const schemas = `src/backend/api/${names.name}/${names.name}.schemas.ts`;
+  const schemasText = contents.get(schemas) ?? readIfExists(serviceDir, schemas);
+  if (schemasText !== undefined) contents.set(schemas, withSchemaImports(schemas, schemasText, schemaImportsOf(names, fields, record.auth), recorded, [...recorded, entry]));
   const changes: Change[] = [...contents].map(([path, content]) => ({ kind: 'modify', path, before: readIfExists(serviceDir, path) as string, content }));
-  const next = { ...manifest, modules: manifest.modules.map((m) => (m === record ? { ...m, usecases: [...(m.usecases ?? []), entry] } : m)) };
+  const next = { ...manifest, modules: manifest.modules.map((m) => (m === record ? { ...m, usecases: [...recorded, entry] } : m)) };
   changes.push({ kind: 'modify', path: MANIFEST_FILE, before: manifestText, content: formatManifest(next) });
   const path = shape.scope === 'item' ? `/:id/${usecase.usecaseRoute}` : `/${usecase.usecaseRoute}`;
   return { names, usecase, route: `${shape.method} /${names.route}${path}`, shape, changes };

@@ -34,7 +34,7 @@ export const DEFAULT_SHAPE: UsecaseShape = { method: 'POST', scope: 'item', retu
 export const USECASE_OPTIONS: FlagDoc[] = [
   { flag: '--method=<GET|POST|PUT|PATCH|DELETE>', schema: { enum: [...USECASE_METHODS], default: 'POST' }, description: 'HTTP method (case-insensitive).', example: 'npx plop usecase invoices settle --method=PUT --body="paidAt:datetime" --json' },
   { flag: '--scope=<item|collection>', schema: { enum: [...USECASE_SCOPES], default: 'item' }, description: 'item: /<module>/:id/<name> loads the row (404 when missing); collection: /<module>/<name>, registered before /:id.', example: 'npx plop usecase invoices overdue --method=GET --scope=collection --query="dueBefore:datetime?" --json' },
-  { flag: '--body="<fields>"', schema: { $ref: '#/field_grammar' }, description: 'Strict JSON body with its own fields (not with GET or DELETE; no ! or =now/=uuid; decimal only in a module with a decimal field).', example: 'npx plop usecase customers rename --method=PATCH --body="name:string note:text?" --json' },
+  { flag: '--body="<fields>"', schema: { $ref: '#/field_grammar' }, description: 'Strict JSON body with its own fields (not with GET or DELETE; no ! or =now/=uuid).', example: 'npx plop usecase customers rename --method=PATCH --body="name:string note:text?" --json' },
   { flag: '--query="<fields>"', schema: { $ref: '#/field_grammar' }, description: 'Strict query string with its own fields (not json; ? = may be omitted; no limit/offset: --returns list adds them).', example: 'npx plop usecase customers lookup --method=GET --scope=collection --query="name:string" --json' },
   { flag: '--returns=<entity|list|none>', schema: { enum: [...USECASE_RETURNS] }, description: 'entity: 200 with the row; list: 200 with a page {items, limit, offset}; none: 204. Default: list for GET on a collection, none for DELETE, else entity.', example: 'npx plop usecase invoices archive --method=DELETE --returns=none --json' },
 ];
@@ -131,18 +131,16 @@ const QUERY_INT = (base: string): string => `z.string().regex(/^-?[0-9]{1,10}$/,
  * @param spec - the field spec.
  * @param part - `body` (JSON values) or `query` (strings from the query string).
  * @param owner - prefix for messages and enum names, e.g. `InvoiceSettle`.
- * @param usesDecimal - whether the module's schemas import `decimalString`.
  * @returns the fields.
  * @throws {GeneratorInputError} on a malformed spec, `!`, `=now`/`=uuid`, json in a query,
- *   `limit`/`offset` in a query, or decimal in a module without a decimal field.
+ *   or `limit`/`offset` in a query.
  */
-export function inputFields(spec: string, part: 'body' | 'query', owner: string, usesDecimal: boolean): InputField[] {
+export function inputFields(spec: string, part: 'body' | 'query', owner: string): InputField[] {
   return parseFields(spec, owner).map((f: Field): InputField => {
     const where = `--${part} "${f.spec}"`;
     if (f.unique) throw new GeneratorInputError(`${where}: ! (unique) applies to stored fields, not to a use case's input.`);
     if (part === 'query' && f.type === 'json') throw new GeneratorInputError(`${where}: json values cannot travel in a query string; use --body.`);
     if (part === 'query' && (f.name === 'limit' || f.name === 'offset')) throw new GeneratorInputError(`${where}: limit and offset come with --returns list; name the field otherwise.`);
-    if (f.type === 'decimal' && !usesDecimal) throw new GeneratorInputError(`${where}: decimal inputs need a module with a decimal field (its schemas import decimalString); use string.`);
     const raw = /=(.*)$/.exec(f.spec)?.[1];
     if (raw === 'now' || raw === 'uuid') throw new GeneratorInputError(`${where}: a use case input takes literal defaults only (not =now or =uuid).`);
     const defaultTs = raw === undefined ? undefined : parseDefault(f.type, raw, f.spec, f.enumType?.values).ts;

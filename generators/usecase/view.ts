@@ -1,4 +1,5 @@
 import { endpointView } from '../endpoint/view.js';
+import { SCHEMA_HELPERS } from '../field-types.js';
 import { GeneratorInputError } from '../errors.js';
 import type { Field } from '../fields.js';
 import type { ModuleNames } from '../naming.js';
@@ -27,9 +28,8 @@ export function usecaseView(names: ModuleNames, fields: Field[], record: Usecase
   const un = usecaseNames(name);
   const Usecase = pascal(un.usecase);
   const base = endpointView(names, fields, auth) as Record<string, unknown>;
-  const usesDecimal = base.usesDecimal === true;
-  const bodyFields = shape.body === undefined ? [] : inputFields(shape.body, 'body', `${names.Entity}${Usecase}`, usesDecimal);
-  const queryFields = shape.query === undefined ? [] : inputFields(shape.query, 'query', `${names.Entity}${Usecase}`, usesDecimal);
+  const bodyFields = shape.body === undefined ? [] : inputFields(shape.body, 'body', `${names.Entity}${Usecase}`);
+  const queryFields = shape.query === undefined ? [] : inputFields(shape.query, 'query', `${names.Entity}${Usecase}`);
   const clash = queryFields.find((q) => bodyFields.some((b) => b.name === q.name));
   if (clash) throw new GeneratorInputError(`"${clash.name}" is in both --body and --query: give it once.`);
   const isItem = shape.scope === 'item';
@@ -105,4 +105,48 @@ export function usecaseView(names: ModuleNames, fields: Field[], record: Usecase
     url: isItem ? `/${names.route}/\${id}/${un.usecaseRoute}` : `/${names.route}/${un.usecaseRoute}`,
     action,
   };
+}
+
+/**
+ * The value schemas of `api/common` (see SCHEMA_HELPERS) that recorded use cases' bodies and
+ * queries use, so the module's schemas file imports them whatever its own fields are.
+ *
+ * @param names - the module's names.
+ * @param usecases - its recorded use cases.
+ * @returns helper names, possibly repeated.
+ * @throws {GeneratorInputError} when a recorded body/query spec no longer parses.
+ */
+export function usecaseSchemaHelpers(names: ModuleNames, usecases: UsecaseRecord[]): string[] {
+  return usecases.flatMap((record) => {
+    const { name, shape } = shapeOf(record);
+    const owner = `${names.Entity}${pascal(name)}`;
+    const inputs = [
+      ...(shape.body === undefined ? [] : inputFields(shape.body, 'body', owner)),
+      ...(shape.query === undefined ? [] : inputFields(shape.query, 'query', owner)),
+    ];
+    return SCHEMA_HELPERS.filter((h) => inputs.some((f) => new RegExp(`\\b${h}\\b`).test(f.zod)));
+  });
+}
+
+/**
+ * Rewrites a module's schemas file import of `api/common` when the use cases change which value
+ * schemas it needs (the line the endpoint template writes, so regeneration agrees).
+ *
+ * @param path - the schemas file, for messages.
+ * @param content - its current content.
+ * @param importsOf - the import list for a set of use cases (the endpoint view's `schemaImports`).
+ * @param before - the recorded use cases before the change.
+ * @param after - the use cases after it.
+ * @returns the content with the import line updated (unchanged when the list is the same).
+ * @throws {GeneratorInputError} when the generated import line is not there (edited by hand).
+ */
+export function withSchemaImports(path: string, content: string, importsOf: (usecases: UsecaseRecord[]) => string, before: UsecaseRecord[], after: UsecaseRecord[]): string {
+  const line = (list: string): string => `import { ${list} } from '../common/index.js';`;
+  const [from, to] = [line(importsOf(before)), line(importsOf(after))];
+  if (from === to) return content;
+  const lines = content.split('\n');
+  const at = lines.indexOf(from);
+  if (at < 0) throw new GeneratorInputError(`${path}: its generated line "${from}" was edited by hand; restore it, or add the import by hand.`);
+  lines[at] = to;
+  return lines.join('\n');
 }

@@ -21,6 +21,19 @@ const inputSchema = (schema: z.ZodType): BodySchema =>
 const asStored = (schema: z.ZodType, body: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(schema.parse(body))) as Record<string, unknown>;
 const RUNS = Number(process.env.FC_RUNS ?? 60);
 
+/**
+ * Signs a fresh user up and in through `/auth/register` and `/auth/login` (only when some module
+ * needs a signed-in user, so the test holds in a service without `npx plop auth`).
+ *
+ * @param app - the app on the real database.
+ * @returns the access token.
+ */
+async function signIn(app: Parameters<typeof request>[0]): Promise<string> {
+  const user = { email: `p31-${Date.now()}@example.com`, password: 'a long enough password' };
+  await request(app).post('/auth/register').send(user).expect(201);
+  return ((await request(app).post('/auth/login').send(user).expect(200)).body as { accessToken: string }).accessToken;
+}
+
 describe('P30–P32: what the database stores (PGlite, or PostgreSQL with DATABASE_URL)', () => {
   let db: TestDatabase;
   let app: ReturnType<typeof createApp>;
@@ -28,7 +41,14 @@ describe('P30–P32: what the database stores (PGlite, or PostgreSQL with DATABA
     db = await openTestDatabase();
     const log = createRootLogger({ level: 'warn', pretty: false, destination: logSink().stream });
     app = createApp({ services: composeServices(db.prisma, log), log, checkReady: async () => {} });
+    if (specs.some((spec) => spec.auth)) bearer = `Bearer ${await signIn(app)}`;
   });
+  let bearer = '';
+  /** Requests checked against the OpenAPI document, signed in when the module needs it. */
+  const send = (spec: (typeof specs)[number]) => (method: 'get' | 'post', path: string) => {
+    const req = checkedRequest(app)[method](path);
+    return spec.auth ? req.set('authorization', bearer) : req;
+  };
   afterAll(async () => {
     await db?.close();
   });
@@ -61,19 +81,19 @@ describe('P30–P32: what the database stores (PGlite, or PostgreSQL with DATABA
       let accepted = 0;
       await fc.assert(
         fc.asyncProperty(bodyArb(createSchema), bodyArb(createSchema, true), async (body, patch) => {
-          const created = await checkedRequest(app).post(spec.path).send(body);
+          const created = await send(spec)('post', spec.path).send(body);
           expect(created.status, JSON.stringify(body)).toBeLessThan(500);
           if (created.status !== 201) return;
           accepted += 1;
           const expected = asStored(spec.create, body);
-          const read = await checkedRequest(app).get(`${spec.path}/${created.body.id}`).expect(200);
+          const read = await send(spec)('get', `${spec.path}/${created.body.id}`).expect(200);
           for (const [key, value] of Object.entries(expected)) expect(read.body[key], `${key} of ${JSON.stringify(body)}`).toEqual(value);
-          const changed = await request(app).patch(`${spec.path}/${created.body.id}`).send(patch);
+          const changed = await request(app).patch(`${spec.path}/${created.body.id}`).set(spec.auth ? { authorization: bearer } : {}).send(patch);
           assertMatchesOpenApi(doc, 'patch', `${spec.path}/${created.body.id}`, changed as unknown as CheckedResponse);
           expect(changed.status, JSON.stringify(patch)).toBeLessThan(500);
           if (changed.status !== 200) return;
           const after = { ...expected, ...asStored(spec.update, patch) };
-          const reread = await checkedRequest(app).get(`${spec.path}/${created.body.id}`).expect(200);
+          const reread = await send(spec)('get', `${spec.path}/${created.body.id}`).expect(200);
           for (const [key, value] of Object.entries(after)) expect(reread.body[key], `${key} after ${JSON.stringify(patch)}`).toEqual(value);
         }),
         { numRuns: RUNS, seed: Number(process.env.FC_SEED ?? Date.now() % 2_147_483_647) },
@@ -88,13 +108,13 @@ describe('P30–P32: what the database stores (PGlite, or PostgreSQL with DATABA
     const doc = app.locals.openapi as object;
     const bodies = fc.oneof(fc.jsonValue({ maxDepth: 3, stringUnit: 'binary' }), ...specs.map((spec) => bodyArb(inputSchema(spec.create))));
     const methods = specs.flatMap((spec) => [
-      { method: 'post' as const, path: spec.path },
-      { method: 'patch' as const, path: `${spec.path}/1` },
-      { method: 'get' as const, path: `${spec.path}/1` },
+      { method: 'post' as const, path: spec.path, auth: spec.auth === true },
+      { method: 'patch' as const, path: `${spec.path}/1`, auth: spec.auth === true },
+      { method: 'get' as const, path: `${spec.path}/1`, auth: spec.auth === true },
     ]);
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...methods), bodies, async (route, body) => {
-        let req = request(app)[route.method](route.path);
+        let req = request(app)[route.method](route.path).set(route.auth ? { authorization: bearer } : {});
         if (route.method !== 'get') req = req.set('content-type', 'application/json').send(JSON.stringify(body));
         const res = await req;
         expect(res.status, `${route.method} ${route.path} ${JSON.stringify(body)}`).toBeLessThan(500);
