@@ -9,6 +9,7 @@ export interface GateOutcome {
   errors: CheckError[];
   /** Why it was skipped. */
   skipped?: string;
+  duration_ms: number;
 }
 
 /** The batch's gate report: every gate of `npm run check` on the service, by name. */
@@ -33,12 +34,18 @@ export interface GateReport {
  */
 export async function runGates(serviceDir: string, progress: (gate: GateName) => void = () => {}): Promise<GateReport> {
   const started = Date.now();
-  const { results, report } = await runChecks({ target: serviceDir, json: true, gates: [...GATES] }, progress);
-  const gates: GateOutcome[] = results.map((r) => ({
+  const starts: number[] = [];
+  const { results, report } = await runChecks({ target: serviceDir, json: true, gates: [...GATES] }, (gate) => {
+    starts.push(Date.now());
+    progress(gate);
+  });
+  const ended = Date.now();
+  const gates: GateOutcome[] = results.map((r, i) => ({
     gate: r.gate,
     status: r.errors.length > 0 ? 'failed' : r.skipped ? 'skipped' : 'passed',
     errors: r.errors,
     ...(r.skipped ? { skipped: r.skipped } : {}),
+    duration_ms: (starts[i + 1] ?? ended) - (starts[i] ?? started),
   }));
   return {
     status: report.status,
@@ -46,7 +53,7 @@ export async function runGates(serviceDir: string, progress: (gate: GateName) =>
     failed: gates.filter((g) => g.status === 'failed').map((g) => g.gate),
     errors: report.errors,
     next_action: report.next_action,
-    duration_ms: Date.now() - started,
+    duration_ms: ended - started,
   };
 }
 
