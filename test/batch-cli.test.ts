@@ -98,13 +98,17 @@ describe('npx plop batch', () => {
     expect(unknown.json.errors[0]).toMatch(/step 1, field "generator": must be one of endpoint, usecase, field, destroy, auth/);
   });
 
-  it('When the plan schema of describe --json is applied to the example plan, then it accepts it and refuses the malformed step', () => {
+  it('When the plan schema of describe --json is applied to the example plan (the one AGENTS.md shows), then it accepts it and refuses the malformed step', () => {
     const out = run('npx', ['plop', 'describe', '--json'], clone, {}, env);
     const description = JSON.parse(out.stdout) as { batch_plan: object; generators: { name: string; flags: { flag: string }[] }[] };
     const validate = new Ajv2020({ strict: false }).compile(description.batch_plan);
     expect(validate(plan), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...plan, steps: [{ generator: 'usecase', module: 'purchases', name: 'approve', method: 'FETCH' }] })).toBe(false);
     expect(description.generators.find((g) => g.name === 'batch')?.flags.map((f) => f.flag)).toEqual(['--commit']);
+    // AGENTS.md shows this very plan.
+    const agents = readFileSync(join(REPO_ROOT, 'AGENTS.md'), 'utf8');
+    const shown = /## Plan a feature as a batch[\s\S]*?```json\n([\s\S]*?)```/.exec(agents)?.[1];
+    expect(shown).toBe(readFileSync(EXAMPLE, 'utf8'));
   });
 
   it('When the five-step plan is applied with --commit, then all six gates pass and exactly one new commit lists the five tasks', () => {
