@@ -51,7 +51,7 @@ export function targetService(plop: NodePlopAPI): string {
 export type JobFactory = (answers: Record<string, string>, serviceDir: string, flags: ReturnType<typeof readFlags>) => Omit<Job, 'repoRoot'>;
 
 /**
- * Registers the generators on plop: `endpoint`, `usecase`, `service`, `destroy`. Prompts ask only on a terminal; without
+ * Registers the generators on plop: `endpoint`, `usecase`, `service`, `field`, `auth`, `destroy`, `batch`. Prompts ask only on a terminal; without
  * one a missing value is a refusal (exit non-zero), never a hang. Every action runs through
  * {@link executeJob} and ends the process itself with exit 0 only on success, printing one JSON
  * object with `--json`.

@@ -98,6 +98,20 @@ describe('npx plop batch', () => {
     expect(unknown.json.errors[0]).toMatch(/step 1, field "generator": must be one of endpoint, usecase, field, destroy, auth/);
   });
 
+  it('When a step destroys a committed module, then the plan (made in a git copy of the service) keeps its migration and adds a drop-table one, and without consent the batch is refused', () => {
+    const steps = [{ task: 'D1', generator: 'destroy', name: 'receipts', force: true }];
+    const refusedRun = batch(writePlan('drop.json', JSON.stringify({ batch: 'drop-receipts', steps })));
+    expect(refusedRun.status).toBe(2);
+    expect(refusedRun.json.errors[0]).toMatch(/^Step 1 \(D1: destroy receipts --force\) was refused: Destroying "receipts" deletes data: .*--confirm-data-loss/);
+    expectUntouched(head);
+    const { status, json } = batch(writePlan('drop.json', JSON.stringify({ batch: 'drop-receipts', steps: [{ ...steps[0], confirmDataLoss: true }] })), '--dry-run');
+    expect(json.errors).toEqual([]);
+    expect(status).toBe(0);
+    const migrations = (json.steps[0]?.plan ?? []).filter((p) => p.path.includes('/prisma/migrations/'));
+    expect(migrations.map((p) => [p.kind, p.path.replace(/\d{14}/, '<ts>')])).toEqual([['create', 'example-service/prisma/migrations/<ts>_drop_receipts/migration.sql']]);
+    expectUntouched(head);
+  });
+
   it('When the plan schema of describe --json is applied to the example plan (the one AGENTS.md shows), then it accepts it and refuses the malformed step', () => {
     const out = run('npx', ['plop', 'describe', '--json'], clone, {}, env);
     const description = JSON.parse(out.stdout) as { batch_plan: object; generators: { name: string; flags: { flag: string }[] }[] };
@@ -111,8 +125,9 @@ describe('npx plop batch', () => {
     expect(shown).toBe(readFileSync(EXAMPLE, 'utf8'));
   });
 
-  it('When the five-step plan is applied with --commit, then all six gates pass and exactly one new commit lists the five tasks', () => {
+  it('When the five-step plan is applied with --commit, then all six gates pass and exactly one new commit lists the five tasks', async ({ annotate }) => {
     const { status, json } = batch('docs/examples/suppliers-batch.json', '--commit');
+    await annotate(`timings ${JSON.stringify(json.timings)}; gates ${json.gates?.gates.map((g) => `${g.gate} ${g.duration_ms} ms`).join(', ')}`);
     expect(json.errors, JSON.stringify(json.gates?.errors)).toEqual([]);
     expect(status).toBe(0);
     expect(json.status).toBe('ok');
@@ -148,13 +163,14 @@ describe('npx plop batch', () => {
     head = git('rev-parse', 'HEAD');
   }, GATES_TIMEOUT);
 
-  it('When a step\'s result fails a gate (a template fixture makes its .http request answer 404), then the batch is rolled back completely and the runtime gate is named', () => {
+  it('When a step\'s result fails a gate (a template fixture makes its .http request answer 404), then the batch is rolled back completely and the runtime gate is named', async ({ annotate }) => {
     const template = join(clone, 'templates/endpoint/__http__/[name].http.hbs');
     writeFileSync(template, readFileSync(template, 'utf8').replace('GET \\{{baseUrl}}/{{route}}?limit=20', 'GET \\{{baseUrl}}/{{route}}-missing?limit=20'));
     git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', 'fixture: a template whose list request answers 404');
     head = git('rev-parse', 'HEAD');
     const red = { batch: 'widgets', steps: [{ task: 'W1', generator: 'endpoint', name: 'widgets', fields: 'label:string' }, { task: 'W2', generator: 'field', module: 'suppliers', fields: 'rating:int?' }] };
     const { status, json } = batch(writePlan('red.json', JSON.stringify(red)), '--commit');
+    await annotate(`timings ${JSON.stringify(json.timings)}; gates ${json.gates?.gates.map((g) => `${g.gate} ${g.duration_ms} ms`).join(', ')}`);
     expect(status).toBe(1);
     expect(json.status).toBe('failed');
     expect(json.gates?.failed).toEqual(['runtime']);

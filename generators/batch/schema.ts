@@ -96,7 +96,7 @@ function where(path: PropertyKey[], raw: unknown): string {
   const [top, index, ...rest] = path;
   if (top !== 'steps' || typeof index !== 'number') return path.length ? `field "${path.join('.')}"` : 'the plan';
   const step = (raw as { steps?: { generator?: unknown }[] }).steps?.[index];
-  const generator = typeof step?.generator === 'string' ? ` (${step.generator})` : '';
+  const generator = STEP_GENERATORS.some((g) => g === step?.generator) ? ` (${String(step?.generator)})` : '';
   return `step ${index + 1}${generator}${rest.length ? `, field "${rest.join('.')}"` : ''}`;
 }
 
