@@ -152,13 +152,13 @@ describe('npx plop field', () => {
   it('When a field is removed, then hand edits elsewhere survive, the drop migration applies on the running data, rows kept, no drift', async () => {
     const serviceFile = 'src/backend/services/members/members.service.ts';
     const repoFile = 'src/backend/db/members/members.prisma-repository.ts';
-    edit(serviceFile, '      if (!found) throw new MemberNotFoundError(id);\n      return found;', '      if (!found) throw new MemberNotFoundError(id);\n      // Hand-written rule: names are shown trimmed.\n      return { ...found, name: found.name.trim() };');
+    edit(serviceFile, '      if (!found) throw new MemberNotFoundError(id);\n      return found;', '      if (!found) throw new MemberNotFoundError(id);\n      // Hand-written rule: a member is handed out as a read-only value.\n      return Object.freeze({ ...found });');
     edit(repoFile, ' * Turns a database refusal into the module\'s domain error;', ' * Turns a database refusal (hand-written note: unique violations) into the module\'s domain error;');
     const { status, json } = plop(['field', 'members', '--remove', 'phone']);
     expect(json.errors).toEqual([]);
     expect(status).toBe(0);
     expect(json.files_changed.some((p) => p.endsWith(repoFile))).toBe(true);
-    expect(read(serviceFile)).toContain('// Hand-written rule: names are shown trimmed.\n      return { ...found, name: found.name.trim() };');
+    expect(read(serviceFile)).toContain('// Hand-written rule: a member is handed out as a read-only value.\n      return Object.freeze({ ...found });');
     expect(read(repoFile)).toContain('(hand-written note: unique violations)');
     expect(read(repoFile)).not.toContain('phone');
     expect(read('src/backend/services/members/members.entity.ts')).not.toContain('phone');
