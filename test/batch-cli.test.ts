@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -123,6 +124,21 @@ describe('npx plop batch', () => {
     const agents = readFileSync(join(REPO_ROOT, 'AGENTS.md'), 'utf8');
     const shown = /## Plan a feature as a batch[\s\S]*?```json\n([\s\S]*?)```/.exec(agents)?.[1];
     expect(shown).toBe(readFileSync(EXAMPLE, 'utf8'));
+  });
+
+  it('When the batch is stopped (SIGTERM) while its gates run, then every change is rolled back', async () => {
+    // plop itself, not npx: the signal must reach the process that rolls back, and its exit is what is awaited.
+    const child = spawn(join(clone, 'node_modules/.bin/plop'), ['batch', 'docs/examples/suppliers-batch.json'], { cwd: clone, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    await new Promise<void>((done) => child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes('… gate lint')) done();
+    }));
+    expect(git('status', '--porcelain')).toMatch(/suppliers/);
+    process.kill(-(child.pid as number), 'SIGTERM');
+    expect(await exited).toBe(143);
+    expectUntouched(head);
   });
 
   it('When the five-step plan is applied with --commit, then all six gates pass and exactly one new commit lists the five tasks', async ({ annotate }) => {

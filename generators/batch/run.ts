@@ -78,7 +78,16 @@ export async function executeBatch(request: BatchRequest): Promise<BatchResult> 
     written = planned.changes;
     if (planned.generateClient) generatePrismaClient(serviceDir);
     timings.apply_ms = Date.now() - applying;
-    const gates = await runGates(serviceDir, (gate) => request.progress?.(`gate ${gate}`));
+    // Stopped while the gates run (Ctrl-C, a CI timeout): nothing of the batch stays.
+    const interrupted = (signal: NodeJS.Signals): void => {
+      rollBack(serviceDir, written, planned.generateClient);
+      release?.();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+    const gates = await runGates(serviceDir, (gate) => request.progress?.(`gate ${gate}`)).finally(() => {
+      process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+    });
     timings.gates_ms = gates.duration_ms;
     if (gates.status === 'failed') {
       rollBack(serviceDir, written, planned.generateClient);
