@@ -42,7 +42,9 @@ export function makeScratch(serviceDir: string): Scratch {
   const remove = (): void => rmSync(parent, { recursive: true, force: true });
   const copy = (): void => cpSync(serviceDir, dir, { recursive: true, filter: (src) => !SKIP.has(src.split('/').at(-1) ?? '') });
   try {
-    const head = git(serviceDir, ['archive', '--format=tar', 'HEAD:./']);
+    // `git archive` run in a subfolder archives that subfolder of the tree it is given: run it at the top.
+    const top = git(serviceDir, ['rev-parse', '--show-toplevel', '--show-prefix']).stdout.toString().split('\n');
+    const head = top[0] ? git(top[0], ['archive', '--format=tar', `HEAD:${top[1] ?? ''}`]) : { status: 1, stdout: Buffer.alloc(0) };
     if (head.status !== 0) {
       copy();
       return { dir, remove };
