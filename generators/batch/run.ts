@@ -84,7 +84,8 @@ export async function executeBatch(request: BatchRequest): Promise<BatchResult> 
       release?.();
       process.exit(signal === 'SIGINT' ? 130 : 143);
     };
-    process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+    // First in line: plop's spinner listens too and exits at once (143) without our rollback.
+    process.prependOnceListener('SIGINT', interrupted).prependOnceListener('SIGTERM', interrupted);
     const gates = await runGates(serviceDir, (gate) => request.progress?.(`gate ${gate}`)).finally(() => {
       process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     });
