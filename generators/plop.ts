@@ -9,6 +9,7 @@ import { generatePrismaClient, planEndpoint } from './endpoint/index.js';
 import { assertDataLossConsent, dropsTable, planUndo } from './endpoint/undo.js';
 import { describeGenerators } from './cli/describe.js';
 import { registerAuthGenerator } from './auth/generator.js';
+import { registerBatchGenerator } from './batch/generator.js';
 import { planAuthUndo } from './auth/undo.js';
 import { usecaseRole } from './auth/registrations.js';
 import { parseFields } from './fields.js';
@@ -51,7 +52,7 @@ export function targetService(plop: NodePlopAPI): string {
 export type JobFactory = (answers: Record<string, string>, serviceDir: string, flags: ReturnType<typeof readFlags>) => Omit<Job, 'repoRoot'>;
 
 /**
- * Registers the generators on plop: `endpoint`, `usecase`, `service`, `destroy`. Prompts ask only on a terminal; without
+ * Registers the generators on plop: `endpoint`, `usecase`, `service`, `field`, `auth`, `destroy`, `batch`. Prompts ask only on a terminal; without
  * one a missing value is a refusal (exit non-zero), never a hang. Every action runs through
  * {@link executeJob} and ends the process itself with exit 0 only on success, printing one JSON
  * object with `--json`.
@@ -70,7 +71,8 @@ export function registerGenerators(plop: NodePlopAPI): void {
   const type = interactive ? 'input' : 'scaffold-input';
   // Without a terminal the action validates (so refusals come back as JSON too).
   const validate = (fn: (value: string) => unknown) => (interactive ? check(fn) : () => true);
-  const action = (factory: JobFactory) => (answers: unknown, config?: { type?: string }): string => {
+  // Each action carries its job factory, so `batch` runs the same plan for a step (batch/run.ts).
+  const action = (factory: JobFactory) => Object.assign((answers: unknown, config?: { type?: string }): string => {
     let flags: ReturnType<typeof readFlags>;
     try {
       flags = readFlags();
@@ -82,7 +84,7 @@ export function registerGenerators(plop: NodePlopAPI): void {
     const serviceDir = targetService(plop);
     const job = factory(answers as Record<string, string>, serviceDir, flags);
     return finish(executeJob({ ...job, repoRoot: plop.getPlopfilePath() }, flags), flags.json);
-  };
+  }, { factory });
 
   plop.setActionType('scaffold-endpoint', action(({ name = '', fields = '' }, serviceDir, flags) => ({
     serviceDir,
@@ -292,4 +294,5 @@ export function registerGenerators(plop: NodePlopAPI): void {
     ],
     actions: [{ type: 'scaffold-destroy' }],
   });
+  registerBatchGenerator(plop, type, targetService);
 }

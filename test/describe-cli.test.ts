@@ -30,9 +30,9 @@ describe('npx plop describe --json', () => {
 
   it('When run without a terminal, then it lists every generator with its arguments in order, its flags and the exit codes', () => {
     expect(description.status).toBe('ok');
-    expect(description.generators.map((g) => g.name)).toEqual(['endpoint', 'usecase', 'describe', 'service', 'field', 'auth', 'destroy']);
+    expect(description.generators.map((g) => g.name)).toEqual(['endpoint', 'usecase', 'describe', 'service', 'field', 'auth', 'destroy', 'batch']);
     const args = Object.fromEntries(description.generators.map((g) => [g.name, g.arguments.map((a) => a.name)]));
-    expect(args).toEqual({ endpoint: ['name', 'fields'], usecase: ['module', 'name'], describe: [], service: ['name'], field: ['module', 'fields'], auth: [], destroy: ['name'] });
+    expect(args).toEqual({ endpoint: ['name', 'fields'], usecase: ['module', 'name'], describe: [], service: ['name'], field: ['module', 'fields'], auth: [], destroy: ['name'], batch: ['plan'] });
     const destroy = description.generators.find((g) => g.name === 'destroy');
     expect(destroy?.flags.map((f) => f.flag)).toEqual(expect.arrayContaining(['--confirm-data-loss', '--usecase=<name>', '--force']));
     expect(description.common_flags.map((f) => f.flag.split(/[ =]/)[0])).toEqual(['--json', '--dry-run', '--req', '--dest']);

@@ -15,6 +15,8 @@ export interface RunStory {
   reuse: string;
   commands: string[];
   req: string | undefined;
+  /** A batch's tasks, one line each (`T1 (REQ-1): endpoint suppliers "…"`), listed under the objective. */
+  tasks?: string[];
 }
 
 const layer = (path: string): 'core' | 'adapters' | 'wiring' => {
@@ -41,6 +43,7 @@ export function recordRun(serviceDir: string, changes: Change[], story: RunStory
     `## ${now.toISOString().slice(0, 19)}Z — ${story.run}`,
     '',
     `- **Objective:** ${story.objective}`,
+    ...(story.tasks?.length ? ['- **Tasks:**', ...story.tasks.map((t) => `  - ${t}`)] : []),
     `- **Files changed:** ${changes.map((c) => `${c.kind} \`${c.path}\``).join(', ')}`,
     `- **Reuse:** ${story.reuse}`,
     `- **Core vs adapters:** core (framework-free): ${list('core')}; adapters (Prisma, Express, SQL, HTTP): ${list('adapters')}; wiring: ${list('wiring')}`,
@@ -55,15 +58,25 @@ export function recordRun(serviceDir: string, changes: Change[], story: RunStory
       ? { kind: 'create', path: LOG_FILE, content: `${LOG_HEADER}\n${chunk}` }
       : { kind: 'modify', path: LOG_FILE, before: log, content: `${log.trimEnd()}\n\n${chunk}` },
   );
-  if (story.req) {
-    const text = readIfExists(serviceDir, TRACE_FILE);
-    const matrix = text === undefined ? {} : (JSON.parse(text) as Record<string, string[]>);
-    const kept = changes.filter((c) => c.kind !== 'delete').map((c) => c.path);
-    matrix[story.req] = [...new Set([...(matrix[story.req] ?? []), ...kept])].sort();
-    const content = `${JSON.stringify(matrix, null, 2)}\n`;
-    out.push(text === undefined ? { kind: 'create', path: TRACE_FILE, content } : { kind: 'modify', path: TRACE_FILE, before: text, content });
-  }
+  if (story.req) out.push(traceChange(serviceDir, story.req, changes.filter((c) => c.kind !== 'delete').map((c) => c.path)));
   return out;
+}
+
+/**
+ * The change that records files under a requirement id in traceability_matrix.json (rule R13),
+ * creating the file when there is none; each id's files stay sorted, each listed once.
+ *
+ * @param serviceDir - absolute service root.
+ * @param req - the requirement id, e.g. `REQ-12`.
+ * @param paths - the files, relative to the service.
+ * @returns the change to the matrix.
+ */
+export function traceChange(serviceDir: string, req: string, paths: string[]): Change {
+  const text = readIfExists(serviceDir, TRACE_FILE);
+  const matrix = text === undefined ? {} : (JSON.parse(text) as Record<string, string[]>);
+  matrix[req] = [...new Set([...(matrix[req] ?? []), ...paths])].sort();
+  const content = `${JSON.stringify(matrix, null, 2)}\n`;
+  return text === undefined ? { kind: 'create', path: TRACE_FILE, content } : { kind: 'modify', path: TRACE_FILE, before: text, content };
 }
 
 /**

@@ -3,6 +3,7 @@ import { MODULE_NAME_PATTERN } from '../naming.js';
 import { USECASE_NAME_PATTERN } from '../usecase/render.js';
 import { USECASE_OPTIONS } from '../usecase/shape.js';
 import { REQ_PATTERN } from './flags.js';
+import { planJsonSchema } from '../batch/schema.js';
 
 /** One flag of a generator, as `describe` prints it. */
 export interface FlagDoc {
@@ -142,6 +143,13 @@ export const GENERATOR_DOCS: Record<string, GeneratorDoc> = {
     ],
     examples: ['npx plop destroy memos --json'],
   },
+  batch: {
+    arguments: { plan: { type: 'string', description: 'path of a plan file (.json, .yaml or .yml) matching batch_plan' } },
+    flags: [
+      { flag: '--commit', schema: { type: 'boolean' }, description: 'After every gate passed, make one git commit holding exactly the batch\'s files: "feat(<service>): batch <name>" then one line per task. Refused up front outside a git work tree or with files already staged.', example: 'npx plop batch docs/examples/suppliers-batch.json --commit --dry-run --json' },
+    ],
+    examples: ['npx plop batch docs/examples/suppliers-batch.json --dry-run --json'],
+  },
   describe: {
     arguments: {},
     flags: [],
@@ -150,7 +158,7 @@ export const GENERATOR_DOCS: Record<string, GeneratorDoc> = {
 };
 
 /** The exit codes every generator uses. */
-export const EXIT_CODES = { 0: 'ok or planned (dry run)', 1: 'failed: a write or prisma generate failed, every change rolled back', 2: 'refused: bad input, lock held or consent missing; nothing written' };
+export const EXIT_CODES = { 0: 'ok or planned (dry run)', 1: 'failed: a write, prisma generate or (batch) a gate failed, every change rolled back', 2: 'refused: bad input, lock held or consent missing; nothing written' };
 
 /**
  * The machine-readable description of every generator `npx plop describe --json` prints: the R14
@@ -179,6 +187,7 @@ export function describeGenerators(registered: { name: string; description: stri
     }),
     common_flags: COMMON_FLAGS,
     field_grammar: fieldGrammarSchema(),
+    batch_plan: planJsonSchema(),
     result: {
       type: 'object',
       required: ['status', 'files_changed', 'errors', 'next_action'],
@@ -187,6 +196,9 @@ export function describeGenerators(registered: { name: string; description: stri
         files_changed: { type: 'array', items: { type: 'string' }, description: 'paths relative to the repository root' },
         errors: { type: 'array', items: { type: 'string' } },
         next_action: { type: 'string' },
+        steps: { type: 'array', description: 'batch only: one entry per step {step, task, req, generator, command, status, files_changed, objective, errors, plan}' },
+        gates: { type: 'object', description: 'batch only, once the gates ran: {status, gates: [{gate, status, errors}], failed, errors, next_action, duration_ms}' },
+        commit: { type: 'object', description: 'batch --commit only: {sha, message}' },
         plan: { type: 'array', description: '--dry-run only', items: { type: 'object', properties: { kind: { enum: ['create', 'modify', 'delete'] }, path: { type: 'string' }, added: { type: 'array' }, removed: { type: 'array' } } } },
       },
     },

@@ -71,11 +71,14 @@ export function errorResult(err: unknown): RunResult {
  *
  * @param result - the run's result.
  * @param json - print one JSON object on stdout (otherwise human lines; errors on stderr).
+ * @param human - the human lines to print instead of the default ones (without `json`).
  * @returns never.
  */
-export function finish(result: RunResult, json: boolean): never {
+export function finish(result: RunResult, json: boolean, human?: string): never {
   if (json) {
     writeAllSync(1, `${JSON.stringify(result)}\n`);
+  } else if (human !== undefined) {
+    writeAllSync(result.status === 'ok' || result.status === 'planned' ? 1 : 2, `${human}\n`);
   } else if (result.status === 'ok' || result.status === 'planned') {
     const lines = result.plan
       ? result.plan.flatMap((p) => [`${p.kind} ${p.path}`, ...(p.kind === 'modify' ? [...p.added.map((l) => `  + ${l}`), ...p.removed.map((l) => `  - ${l}`)] : [])])

@@ -31,7 +31,14 @@ export interface Job {
   record?: boolean;
 }
 
-const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `"${arg.replaceAll('"', '\\"')}"`);
+/**
+ * Quotes one argument the way a POSIX shell reads it back (double quotes when it holds anything
+ * but safe characters).
+ *
+ * @param arg - the argument.
+ * @returns it as typed on a command line.
+ */
+export const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `"${arg.replaceAll('"', '\\"')}"`);
 
 /**
  * The command line of this process as a user would type it (for the change log).

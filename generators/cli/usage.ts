@@ -8,6 +8,7 @@ export const USAGE: Record<string, string> = {
   usecase: 'npx plop usecase invoices markPaid',
   service: 'npx plop service billing',
   destroy: 'npx plop destroy invoices',
+  batch: 'npx plop batch plan.json',
 };
 
 /**
