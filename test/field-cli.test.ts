@@ -184,7 +184,7 @@ describe('npx plop field', () => {
     expect(read(repoFile)).toContain('(hand-written note: unique violations)');
     expect(read(repoFile)).not.toContain('phone');
     expect(read('src/backend/services/members/members.entity.ts')).not.toContain('phone');
-    const migration = (JSON.parse(read('scaffold.json')) as { modules: { name: string; history?: { remove?: string; migration: string }[] }[] }).modules.find((m) => m.name === 'members')?.history?.[1];
+    const migration = (JSON.parse(read('scaffold.json')) as { modules: { name: string; history?: { remove?: string; migration: string }[] }[] }).modules.find((m) => m.name === 'members')?.history?.at(-1);
     expect(migration?.remove).toBe('phone:string?');
     expect(read(`prisma/migrations/${migration?.migration}/migration.sql`)).toContain('-- AlterTable\nALTER TABLE "members" DROP COLUMN "phone";\n');
     const rows = await withDatabase(async (client, applied, drift) => {
