@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -63,7 +64,8 @@ describe('The container recipe (example-service/Dockerfile), run step by step ou
   const boot = async (env: Record<string, string>): Promise<void> => {
     const port = await freePort();
     // HOST: the image binds every interface; on these shared machines the test binds loopback.
-    const runEnv = { ...freshEnv(), ...image.env, HOST: '127.0.0.1', PORT: String(port), MIGRATE_ON_START: 'true', ...env };
+    // AUTH_JWT_SECRET: production refuses to start without it once the service has `npx plop auth`.
+    const runEnv = { ...freshEnv(), ...image.env, HOST: '127.0.0.1', PORT: String(port), MIGRATE_ON_START: 'true', AUTH_JWT_SECRET: randomBytes(32).toString('base64'), ...env };
     const started = startProcess(image.cmd as string[], workdir, runEnv);
     try {
       expect((await listeningPort(started)).port).toBe(port);

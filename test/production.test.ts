@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ describe('A clean clone, built, then installed for production (npm ci --omit=dev
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   const serve = async (env: Record<string, string>): Promise<void> => {
-    const started = startProcess(['node', 'dist/main.js'], service, freshEnv({ NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', MIGRATE_ON_START: 'true', LOG_LEVEL: 'info', ...env }));
+    const started = startProcess(['node', 'dist/main.js'], service, freshEnv({ NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', MIGRATE_ON_START: 'true', LOG_LEVEL: 'info', AUTH_JWT_SECRET: randomBytes(32).toString('base64'), ...env }));
     try {
       const { port } = await listeningPort(started);
       await waitForStatus(`http://127.0.0.1:${port}/readyz`, started);

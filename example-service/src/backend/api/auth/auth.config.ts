@@ -9,10 +9,14 @@ const seconds = (min: number, max: number, fallback: number) => z.coerce.number(
 
 const AuthEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  AUTH_JWT_SECRET: z
-    .string()
-    .regex(/^[A-Za-z0-9+/_-]{43,512}={0,2}$/, `must be base64 or base64url of at least ${MIN_KEY_BYTES} random bytes (e.g. openssl rand -base64 32)`)
-    .optional(),
+  // Empty counts as unset (compose passes `${AUTH_JWT_SECRET:-}` through): production then names it missing.
+  AUTH_JWT_SECRET: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/_-]{43,512}={0,2}$/, `must be base64 or base64url of at least ${MIN_KEY_BYTES} random bytes (e.g. openssl rand -base64 32)`)
+      .optional(),
+  ),
   AUTH_JWT_ISSUER: z.string().min(1).max(255).default('scaffold-service'),
   AUTH_JWT_AUDIENCE: z.string().min(1).max(255).default('scaffold-api'),
   AUTH_ACCESS_TTL_SECONDS: seconds(60, 3_600, 900),
