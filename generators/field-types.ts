@@ -1,7 +1,10 @@
 import { GeneratorInputError } from './errors.js';
 
-/** Scalar field types the `endpoint` generator understands (plus `enum(…)` and `ref(…)`). */
-export const FIELD_TYPES = ['string', 'text', 'int', 'bigint', 'decimal', 'boolean', 'datetime', 'uuid', 'json'] as const;
+/**
+ * Scalar field types the `endpoint` generator understands (plus `enum(…)`, `ref(…)` and `owner`).
+ * `secret` is write-only: accepted in bodies, stored as its argon2id hash, never answered or logged.
+ */
+export const FIELD_TYPES = ['string', 'text', 'int', 'bigint', 'decimal', 'boolean', 'datetime', 'uuid', 'json', 'secret'] as const;
 export type ScalarType = (typeof FIELD_TYPES)[number];
 export type FieldType = ScalarType | 'enum' | 'ref' | 'owner';
 
@@ -37,7 +40,7 @@ export interface TypeMapping {
 const UNIQUE_NUMBER = 'uniqueNumber()';
 
 /** The value schemas of `api/common/field-schemas.ts` that field zod expressions may use (imported by name). */
-export const SCHEMA_HELPERS = ['bigintString', 'datetimeString', 'decimalString', 'jsonObject', 'storableString', 'uuidString'] as const;
+export const SCHEMA_HELPERS = ['bigintString', 'datetimeString', 'decimalString', 'jsonObject', 'secretString', 'storableString', 'uuidString'] as const;
 
 /** Every scalar type, mapped through zod, TypeScript, Prisma, SQL and examples. */
 export const MAPPINGS: Record<ScalarType, TypeMapping> = {
@@ -88,6 +91,13 @@ export const MAPPINGS: Record<ScalarType, TypeMapping> = {
     json: ['{ "label": "$name-1", "n": 1 }', '{ "label": "$name-2", "tags": ["a"] }'],
     fromRow: '$v as { [key: string]: unknown }', toRow: '$v as Prisma.InputJsonObject', nullRow: 'Prisma.DbNull',
     uniqueAllowed: false,
+  },
+  // A secret's column is `<name>Hash` (an argon2id PHC string); `fromRow`/`toRow` map that column.
+  secret: {
+    ts: 'Secret', zod: 'secretString', prisma: 'String', sql: 'TEXT',
+    examples: ["new Secret('$name fixture secret 1')", "new Secret('$name fixture secret 2')"],
+    json: ['"$name example secret 1"', '"$name example secret 2"'],
+    fromRow: 'new Secret($v)', toRow: '$v.reveal()', uniqueAllowed: false,
   },
 };
 

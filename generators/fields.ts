@@ -58,6 +58,15 @@ export interface Field {
   ref: FieldRef | undefined;
   /** An `owner` field (`author:owner`): a ref to `users` set from the signed-in user, never from a body. */
   owner: boolean;
+  /**
+   * A `secret` field (`apiKey:secret`): accepted in bodies as a `Secret`, stored only as its
+   * argon2id hash in the column `<name>Hash`, never answered or logged.
+   */
+  secret: boolean;
+  /** The repository's and the table's name for it: `name`, or `<name>Hash` for a secret. */
+  column: string;
+  /** The repository's create input property (`tsInput`, or the hash's for a secret). */
+  recordInput: string;
 }
 
 const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -148,11 +157,13 @@ function buildField(p: Parsed, owner: string): Field {
   const def: DefaultValue | undefined =
     p.defaultRaw === undefined ? undefined : parseDefault(p.type, p.defaultRaw, p.item, enumType?.values);
   const name = ref ? `${p.name}Id` : p.name;
+  const secret = p.type === 'secret';
+  const column = secret ? `${name}Hash` : name;
   const fill = (s: string): string => s.replaceAll('$name', name);
   const nullable = p.optional ? ' | null' : '';
   const scalar = m.prisma.replace(/^(\w+)/, p.optional ? '$1?' : '$1');
   const attrs = [p.unique ? '@unique' : '', def ? `@default(${def.prisma})` : ''].filter(Boolean);
-  const prismaLine = [name, scalar.split(' ')[0], ...attrs, ...scalar.split(' ').slice(1)].join(' ');
+  const prismaLine = [column, scalar.split(' ')[0], ...attrs, ...scalar.split(' ').slice(1)].join(' ');
   const cascade = ref?.onDelete === 'CASCADE' ? ', onDelete: Cascade' : '';
   const relationLine = ref
     ? `${ref.relation} ${ref.target.Entity}${p.optional ? '?' : ''} @relation(fields: [${name}], references: [id]${cascade})`
@@ -166,10 +177,10 @@ function buildField(p: Parsed, owner: string): Field {
     return `${v} == null ? ${v} : ${expr}`;
   };
   const inputOptional = p.optional || def !== undefined;
-  let memoryValue = `data.${name}`;
+  let memoryValue = `data.${column}`;
   if (def && p.optional) memoryValue = `data.${name} === undefined ? ${def.ts} : data.${name}`;
   else if (def) memoryValue = `data.${name} ?? ${def.ts}`;
-  else if (p.optional) memoryValue = `data.${name} ?? null`;
+  else if (p.optional) memoryValue = `data.${column} ?? null`;
   let zod = m.zod;
   if (p.optional) zod += '.nullable()';
   if (inputOptional) zod += '.optional()';
@@ -180,28 +191,31 @@ function buildField(p: Parsed, owner: string): Field {
     optional: p.optional,
     unique: p.unique,
     hasDefault: def !== undefined,
-    tsProperty: `${name}: ${m.ts}${nullable}`,
+    tsProperty: `${column}: ${m.ts}${nullable}`,
     tsInput: `${name}${inputOptional ? '?' : ''}: ${m.ts}${nullable}`,
+    recordInput: `${column}${inputOptional ? '?' : ''}: ${m.ts}${nullable}`,
     zod,
     prismaLines: relationLine ? [prismaLine, relationLine] : [prismaLine],
-    sql: `"${name}" ${m.sql}${p.optional ? '' : ' NOT NULL'}${def?.sql ? ` DEFAULT ${def.sql}` : ''}`,
+    sql: `"${column}" ${m.sql}${p.optional ? '' : ' NOT NULL'}${def?.sql ? ` DEFAULT ${def.sql}` : ''}`,
     example: fill(p.unique && m.unique ? m.unique : m.examples[0]),
     example2: fill(p.unique && m.unique ? m.unique : m.examples[1]),
     json: fill(m.json[0]),
     json2: fill(m.json[1]),
-    fromRow: map(m.fromRow, `row.${name}`, p.optional),
-    toCreate: map(m.toRow, `data.${name}`, inputOptional, true),
-    toPatch: map(m.toRow, `patch.${name}`, true, true),
+    fromRow: map(m.fromRow, `row.${column}`, p.optional),
+    toCreate: map(m.toRow, `data.${column}`, inputOptional, true),
+    toPatch: map(m.toRow, `patch.${column}`, true, true),
     memoryValue,
     enumType,
     ref,
     owner: p.type === 'owner',
+    secret,
+    column,
   };
 }
 
 /**
  * Parses a field spec such as `number:string! amount:decimal status:enum(open|paid)=open customer:ref(customers)`.
- * Types: string text int bigint decimal boolean datetime uuid json, `enum(a|b)`, `ref(module)`;
+ * Types: string text int bigint decimal boolean datetime uuid json secret, `enum(a|b)`, `ref(module)`, `owner`;
  * modifiers: `?` optional, `!` unique, `=value` default.
  *
  * @param spec - fields separated by whitespace.
@@ -220,7 +234,7 @@ export function parseFields(spec: string, owner = 'Model'): Field[] {
   const targets = new Set<string>();
   return items.map((item) => {
     const field = buildField(parseItem(item), owner);
-    for (const used of [field.name, field.ref?.relation].filter((n): n is string => n !== undefined)) {
+    for (const used of [...new Set([field.name, field.column, field.ref?.relation])].filter((n): n is string => n !== undefined)) {
       if (seen.has(used)) throw new GeneratorInputError(`Field "${used}" is given twice (in "${item}").`);
       seen.add(used);
     }

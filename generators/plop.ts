@@ -11,6 +11,7 @@ import { describeGenerators } from './cli/describe.js';
 import { registerAuthGenerator } from './auth/generator.js';
 import { registerBatchGenerator } from './batch/generator.js';
 import { planAuthUndo } from './auth/undo.js';
+import { usecaseRole } from './auth/registrations.js';
 import { parseFields } from './fields.js';
 import { moduleNames } from './naming.js';
 import { planField } from './field/plan.js';
@@ -153,7 +154,7 @@ export function registerGenerators(plop: NodePlopAPI): void {
     serviceDir,
     run: `usecase ${module} ${name}`,
     plan: () => {
-      const plan = planUsecase({ serviceDir, module, name, shape: readShape(flags.options) });
+      const plan = planUsecase({ serviceDir, module, name, shape: { ...readShape(flags.options), ...usecaseRole(flags.auth) } });
       const loads = plan.shape.scope === 'item' ? `loads the ${plan.names.words} (404 ${plan.names.SCOPE}.NOT_FOUND), ` : '';
       return {
         changes: plan.changes,

@@ -35,6 +35,11 @@ describe('example-service is generator output', () => {
     expect(steps.some((s) => s.remove !== undefined)).toBe(true);
   });
 
+  it('holds a secret field (hashed, never answered) and an --auth module with an owner field', () => {
+    expect(manifest.modules.some((m) => parseFields(m.fields).some((f) => f.secret))).toBe(true);
+    expect(manifest.modules.some((m) => m.auth !== undefined && parseFields(m.fields).some((f) => f.owner))).toBe(true);
+  });
+
   it('When every module is removed and regenerated, then every file is byte-identical', () => {
     for (const module of [...manifest.modules].reverse()) {
       applyAll(copy, planDestroy({ serviceDir: copy, name: module.name, force: true }));

@@ -15,7 +15,7 @@ describe('field grammar through every layer', () => {
       serviceDir: service,
       name: 'products',
       fields: 'sku:string! title:text stock:int=0 weight:bigint? price:decimal=9.99 active:boolean=true ' +
-        'launchAt:datetime=now code:uuid!=uuid attrs:json kind:enum(physical|digital)=physical',
+        'launchAt:datetime=now code:uuid!=uuid attrs:json kind:enum(physical|digital)=physical apiKey:secret pin:secret?',
     }, { generateClient: false });
     runEndpoint({
       serviceDir: service,
@@ -37,6 +37,11 @@ describe('field grammar through every layer', () => {
     expect(tree['src/backend/db/orders/orders.prisma']).toContain('customer Customer @relation(fields: [customerId], references: [id])');
     expect(tree['src/backend/api/orders/orders.schemas.ts']).toContain('customerId: idParams.shape.id.optional()');
     expect(migration).toContain('"meta" JSONB,');
+    const products = Object.entries(tree).find(([path]) => path.endsWith('_create_products/migration.sql'))?.[1] ?? '';
+    expect(products).toContain('"apiKeyHash" TEXT NOT NULL,');
+    expect(products).toContain('"pinHash" TEXT,');
+    expect(tree['src/backend/api/products/products.schemas.ts']).toContain("secretFields: ['apiKey', 'pin'],");
+    expect(tree['src/composition-root.ts']).toContain('products: createProductsService({ repo: createProductsPrismaRepository(prisma, log), passwords: authAdapters(log).passwords, log }),');
     expect(tree['src/backend/db/orders/orders.prisma']).toContain('meta Json?');
   });
 

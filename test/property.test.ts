@@ -8,7 +8,7 @@ import { moduleNames } from '../generators/naming.js';
 const word = fc.stringMatching(/^[a-z][a-zA-Z0-9]{1,12}$/);
 const type = fc.constantFrom(
   'string', 'text', 'int', 'bigint', 'decimal', 'boolean', 'datetime', 'uuid', 'json',
-  'enum(low|high)', 'enum(a|bB|c_d)', 'ref(customers)',
+  'enum(low|high)', 'enum(a|bB|c_d)', 'ref(customers)', 'secret',
 );
 const item = fc
   .tuple(word, type, fc.constantFrom('', '?', '!', '?!'), fc.constantFrom('', '=0', '=1.5', '=true', '=now', '=uuid', '=low', '=abc'))

@@ -6,7 +6,7 @@ import { parseFields } from '../generators/fields.js';
 import { cloneRepository, removeClone, run, shellEnv } from './support/workspace.js';
 
 // Issue 9: the suite must hold for whatever a user generates. One random set of accepted modules
-// (refs, enums, json, unique, defaults, use cases) is generated into a clean clone, committed
+// (refs, enums, json, secret fields, unique, defaults, use cases) is generated into a clean clone, committed
 // there, and then the clone's own tests run green: the byte-identical regeneration (dogfood) and
 // the example service's whole suite (unit, API, database, reliability, dev server). One sample per
 // run (the suite is minutes long); SCAFFOLD_SEED=<n> replays a failing one.
@@ -25,7 +25,7 @@ const DEFAULTS: Record<string, string> = {
 const fieldItem = (name: string, refs: string[]): fc.Arbitrary<string> =>
   fc
     .record({
-      type: fc.constantFrom('string', 'text', 'int', 'bigint', 'decimal', 'boolean', 'datetime', 'uuid', 'json', 'enum(low|mid|high)', ...refs.map((r) => `ref(${r})`)),
+      type: fc.constantFrom('string', 'text', 'int', 'bigint', 'decimal', 'boolean', 'datetime', 'uuid', 'json', 'secret', 'enum(low|mid|high)', ...refs.map((r) => `ref(${r})`)),
       optional: fc.boolean(),
       unique: fc.boolean(),
       withDefault: fc.boolean(),

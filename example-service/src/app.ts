@@ -102,7 +102,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(docsUiRouter());
 
-  app.use(createRouteTable(deps.services, deps.log));
+  app.use(createRouteTable(deps.services, deps.log, { rateLimitStore: deps.rateLimit?.store }));
   app.use(notFoundHandler());
   app.use(errorHandler());
   return app;

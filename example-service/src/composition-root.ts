@@ -28,7 +28,7 @@ import { createNotesService, createInMemoryNotesRepository } from './backend/ser
 export function composeServices(prisma: PrismaClient, log: Logger): Services {
   return {
     auth: createAuthService({ users: createUsersPrismaRepository(prisma, log), refreshTokens: createRefreshTokensPrismaRepository(prisma, log), ...authAdapters(log), log }),
-    customers: createCustomersService({ repo: createCustomersPrismaRepository(prisma, log), log }),
+    customers: createCustomersService({ repo: createCustomersPrismaRepository(prisma, log), passwords: authAdapters(log).passwords, log }),
     invoices: createInvoicesService({ repo: createInvoicesPrismaRepository(prisma, log), log }),
     receipts: createReceiptsService({ repo: createReceiptsPrismaRepository(prisma, log), log }),
     notes: createNotesService({ repo: createNotesPrismaRepository(prisma, log), log }),
@@ -45,7 +45,7 @@ export function composeServices(prisma: PrismaClient, log: Logger): Services {
 export function composeInMemoryServices(log: Logger): Services {
   return {
     auth: createAuthService({ users: createInMemoryUsersRepository(log), refreshTokens: createInMemoryRefreshTokenStore(log), ...authAdapters(log), log }),
-    customers: createCustomersService({ repo: createInMemoryCustomersRepository(log), log }),
+    customers: createCustomersService({ repo: createInMemoryCustomersRepository(log), passwords: authAdapters(log).passwords, log }),
     invoices: createInvoicesService({ repo: createInMemoryInvoicesRepository(log), log }),
     receipts: createReceiptsService({ repo: createInMemoryReceiptsRepository(log), log }),
     notes: createNotesService({ repo: createInMemoryNotesRepository(log), log }),

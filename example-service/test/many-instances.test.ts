@@ -100,6 +100,25 @@ describe('Many instances on one PostgreSQL and one Redis', () => {
     expect(await Promise.all(services.map((service) => service.exited))).toEqual([0, 0]);
   });
 
+  it('When REDIS_URL is set, then the auth limit (register, login, refresh) holds across two instances too, counted under rl:auth:', async () => {
+    const { services, ports } = await startInstances(2, { RATE_LIMIT_MAX: '0', AUTH_RATE_LIMIT_MAX: '3', REDIS_KEY_PREFIX: keyPrefix });
+    started.push(...services);
+    const login = async (port: number): Promise<number> => {
+      const res = await fetch(`http://127.0.0.1:${port}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@example.com', password: 'a wrong password' }) });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    const [portA, portB] = ports as [number, number];
+    expect([await login(portA), await login(portA), await login(portB), await login(portB)]).toEqual([401, 401, 401, 429]);
+    const client = createClient({ url: REDIS_URL });
+    await client.connect();
+    const keys = await client.keys(`${keyPrefix}rl:auth:*`);
+    await client.close();
+    expect(keys.length).toBe(1);
+    for (const service of services) service.child.kill('SIGTERM');
+    expect(await Promise.all(services.map((service) => service.exited))).toEqual([0, 0]);
+  });
+
   it('When one instance gets SIGTERM under load through a round-robin proxy, then no request that reached it is lost', async () => {
     // The delay must outlast the balancer noticing the 503 (poll period + probe latency); 5 s leaves
     // room on a machine shared by many test runs. With 0 this test loses requests (tried by hand).

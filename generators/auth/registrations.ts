@@ -9,7 +9,7 @@ export const AUTH_REGISTRATIONS: Registration[] = [
     lines: ["import type { AuthService } from '../services/auth/index.js';", "import { authSettings, createAuthRouter } from './auth/index.js';"],
   },
   { file: 'src/backend/api/routes.ts', marker: '// scaffold:services', lines: ['auth: AuthService;'] },
-  { file: 'src/backend/api/routes.ts', marker: '// scaffold:routes', lines: ["router.use('/auth', createAuthRouter(services.auth, log, authSettings(log).rateLimit));"] },
+  { file: 'src/backend/api/routes.ts', marker: '// scaffold:routes', lines: ["router.use('/auth', createAuthRouter(services.auth, log, { ...authSettings(log).rateLimit, prefix: 'auth', store: options.rateLimitStore }));"] },
   {
     file: 'src/composition-root.ts',
     marker: '// scaffold:imports',
@@ -55,20 +55,57 @@ export function assertNotAuthName(names: { name: string; Entity: string; table: 
   if (hasAuth && clash) throw new GeneratorInputError(`Module "${names.name}" collides with auth (${clash}): auth owns users, auth and refresh_tokens.`);
 }
 
+/** Role names for `--auth=<role>`: lower-case ASCII words joined by `-` or `_`, 1–32 characters (e.g. `admin`, `billing-clerk`). */
+export const ROLE_PATTERN = /^[a-z][a-z0-9]*([_-][a-z0-9]+)*$/;
+
 /**
- * Checks the auth options of a new module: an owner field or `--auth` needs `npx plop auth` in
- * the service first; an owner field needs `--auth`; `--auth` takes no value.
+ * Reads the role of `--auth=<role>`.
  *
- * @param fields - the module's fields (`owner` marks an owner field).
- * @param auth - `--auth` (true), a value given to it (refused), or undefined.
+ * @param auth - `--auth` (true), `--auth=<role>`, or undefined.
+ * @returns the role, or `undefined` for plain `--auth` or no flag.
+ * @throws {GeneratorInputError} when the role is not a valid role name.
+ */
+export function roleOf(auth: true | string | undefined): string | undefined {
+  if (typeof auth !== 'string') return undefined;
+  if (!ROLE_PATTERN.test(auth) || auth.length > 32) {
+    throw new GeneratorInputError(`--auth=${auth}: a role is lower-case letters and digits, words joined by - or _, at most 32 characters (e.g. --auth=admin).`);
+  }
+  return auth;
+}
+
+/**
+ * Reads `--auth=<role>` of a use case: its route needs that role on top of its module's sign-in.
+ *
+ * @param auth - the flag's value, or undefined.
+ * @returns `{ auth: role }`, or nothing without the flag.
+ * @throws {GeneratorInputError} on plain `--auth` (a use case of a protected module is protected
+ *   already; a public module is protected with `endpoint … --auth`) or an invalid role.
+ */
+export function usecaseRole(auth: true | string | undefined): { auth?: string } {
+  if (auth === true) throw new GeneratorInputError('A use case takes --auth=<role> (e.g. --auth=admin): its module\'s --auth already makes it need a signed-in user.');
+  const role = roleOf(auth);
+  return role === undefined ? {} : { auth: role };
+}
+
+/**
+ * Checks the auth options of a new module: an owner field, a secret field or `--auth` needs
+ * `npx plop auth` in the service first (its users, its argon2id hasher); an owner field needs
+ * `--auth`; `--auth=<role>` needs a valid role name.
+ *
+ * @param fields - the module's fields (`owner` and `secret` mark those kinds).
+ * @param auth - `--auth` (true), `--auth=<role>`, or undefined.
  * @param hasAuth - whether the service records auth.
  * @throws {GeneratorInputError} naming what is missing.
  */
-export function assertAuthOptions(fields: { spec: string; owner: boolean }[], auth: true | string | undefined, hasAuth: boolean): void {
+export function assertAuthOptions(fields: { spec: string; owner: boolean; secret?: boolean }[], auth: true | string | undefined, hasAuth: boolean): void {
   const owner = fields.find((f) => f.owner);
+  const secret = fields.find((f) => f.secret === true);
+  roleOf(auth);
   if ((auth !== undefined || owner) && !hasAuth) {
-    throw new GeneratorInputError(`${owner ? `Field "${owner.spec}"` : '--auth'} needs users and sign-in: run npx plop auth first.`);
+    throw new GeneratorInputError(`${owner ? `Field "${owner.spec}"` : `--auth${typeof auth === 'string' ? `=${auth}` : ''}`} needs users and sign-in: run npx plop auth first.`);
+  }
+  if (secret && !hasAuth) {
+    throw new GeneratorInputError(`Field "${secret.spec}" is a secret field, stored as its argon2id hash by the auth module's password hasher: run npx plop auth first.`);
   }
   if (owner && auth === undefined) throw new GeneratorInputError(`Field "${owner.spec}" is an owner field: it needs --auth (routes must know who is signed in).`);
-  if (typeof auth === 'string') throw new GeneratorInputError(`--auth takes no value (got --auth=${auth}): write --auth.`);
 }

@@ -16,7 +16,8 @@ import { renderAuth } from './plan.js';
  * @param request - service, force (delete files edited by hand).
  * @returns the changes.
  * @throws {GeneratorInputError} when auth is not recorded, a module still has an owner field
- *   (references users), or a file or line was edited by hand (without `force`).
+ *   (references users), `--auth` or a secret field (uses its hasher), or a file or line was edited
+ *   by hand (without `force`).
  */
 export function planAuthDestroy(request: { serviceDir: string; force?: boolean }): Change[] {
   const serviceDir = resolve(request.serviceDir);
@@ -25,6 +26,10 @@ export function planAuthDestroy(request: { serviceDir: string; force?: boolean }
   if (!manifest.auth || manifestText === undefined) throw new GeneratorInputError(`Auth is not recorded in ${MANIFEST_FILE}: nothing to destroy.`);
   const owners = manifest.modules.filter((m) => parseFields(m.fields).some((f) => f.ref?.target.name === 'users'));
   if (owners.length > 0) throw new GeneratorInputError(`Auth is used by ${owners.map((m) => m.name).join(', ')} (owner fields): destroy those first.`);
+  const users = manifest.modules.filter((m) => m.auth !== undefined || parseFields(m.fields).some((f) => f.secret));
+  if (users.length > 0) {
+    throw new GeneratorInputError(`Auth is used by ${users.map((m) => m.name).join(', ')} (--auth routes or secret fields, hashed by its argon2id adapter): destroy those first, or remove their secret fields (npx plop field <module> --remove <field>).`);
+  }
   const rendered = renderAuth(manifest.auth.migration);
   const changes: Change[] = rendered.files.flatMap((file): Change[] => {
     const current = readIfExists(serviceDir, file.path);

@@ -37,6 +37,7 @@ const TYPE_DOCS: Record<string, { item: string; description: string; example: st
   datetime: { item: 'datetime', description: 'ISO 8601 with offset; TIMESTAMP(3); default =now', example: 'dueAt:datetime?' },
   uuid: { item: 'uuid', description: 'UUID string; UUID; default =uuid (random)', example: 'ref:uuid!=uuid' },
   json: { item: 'json', description: 'JSON object; JSONB (with ? nullable)', example: 'meta:json' },
+  secret: { item: 'secret', description: 'write-only string of 12-128 chars (a password, an API key): accepted on create/update, stored as its argon2id hash in TEXT column <name>Hash, never answered or logged; no ! or default; needs npx plop auth', example: 'apiKey:secret' },
   enum: { item: `enum\\(${ENUM_VALUE}(\\|${ENUM_VALUE})*\\)`, description: "'a' | 'b'; PostgreSQL enum type <Entity><Field>; default one of the values", example: 'status:enum(pending|paid)=pending' },
   ref: { item: `ref\\(${MODULE_NAME_PATTERN.source.slice(1, -1)}\\)`, description: '<name>Id, a positive integer; INTEGER + foreign key to the module (ON DELETE RESTRICT, with ? SET NULL)', example: 'customer:ref(customers)' },
   owner: { item: 'owner', description: '<name>Id of the signed-in user (needs npx plop auth and --auth): set from the token, never from a body; others get 403; no modifiers', example: 'author:owner' },
@@ -69,7 +70,7 @@ export function fieldGrammarSchema(): object {
       },
       modifiers: {
         '?': 'optional: nullable column, may be omitted',
-        '!': 'unique: 409 <SCOPE>.CONFLICT on a duplicate (not for boolean, json, enum, ref)',
+        '!': 'unique: 409 <SCOPE>.CONFLICT on a duplicate (not for boolean, json, enum, ref, owner, secret)',
         '=value': 'default, see each type',
       },
     },
@@ -91,9 +92,12 @@ const recordedModule = str(MODULE_NAME_PATTERN, 'an existing module recorded in 
 const AUTH_FLAG: FlagDoc = {
   flag: '--auth[=<role>]',
   schema: { type: ['boolean', 'string'], description: 'true, or a role name' },
-  description: 'Every route of the module (or the use case) needs a signed-in user (401 AUTH.UNAUTHENTICATED), with =<role> that role (403 <SCOPE>.FORBIDDEN); needs npx plop auth first. Required by an owner field.',
+  description: 'Every route of the module needs a signed-in user (401 AUTH.UNAUTHENTICATED), with =<role> one holding that role (403 <SCOPE>.FORBIDDEN; role: lower-case words joined by - or _, ≤ 32 chars); needs npx plop auth first. Required by an owner field.',
   example: 'npx plop endpoint journals "title:string body:text author:owner" --auth --json',
 };
+
+/** `--auth[=<role>]` of `endpoint` and `usecase`. */
+const ROLE_SCHEMA = { type: 'string', pattern: '^[a-z][a-z0-9]*([_-][a-z0-9]+)*$', maxLength: 32, description: 'role name, = form only' };
 
 /** Per-generator documentation; plop supplies names, descriptions and argument order. */
 export const GENERATOR_DOCS: Record<string, GeneratorDoc> = {
@@ -106,7 +110,10 @@ export const GENERATOR_DOCS: Record<string, GeneratorDoc> = {
   },
   usecase: {
     arguments: { module: recordedModule, name: str(USECASE_NAME_PATTERN, 'use case: lower camelCase, not create/get/list/update/remove') },
-    flags: USECASE_OPTIONS,
+    flags: [
+      ...USECASE_OPTIONS,
+      { flag: '--auth=<role>', schema: ROLE_SCHEMA, description: 'The route also needs this role (403 <SCOPE>.FORBIDDEN otherwise); only on a module generated with --auth (a use case of a protected module is protected already, so plain --auth is refused). Recorded in the use case\'s record as "auth".', example: 'npx plop usecase notes archive --auth=admin --json' },
+    ],
     examples: ['npx plop usecase invoices markPaid --json'],
   },
   field: {

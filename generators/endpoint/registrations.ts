@@ -35,12 +35,13 @@ export const ENDPOINT_REGISTRATIONS: Registration[] = [
   {
     file: 'src/composition-root.ts',
     marker: '// scaffold:services',
-    lines: ['{{name}}: create{{Plural}}Service({ repo: create{{Plural}}PrismaRepository(prisma, log), log }),'],
+    // A module with a secret field hashes it with the auth module's argon2id adapter (`npx plop auth` registered `authAdapters`).
+    lines: ['{{name}}: create{{Plural}}Service({ repo: create{{Plural}}PrismaRepository(prisma, log), {{#if hasSecrets}}passwords: authAdapters(log).passwords, {{/if}}log }),'],
   },
   {
     file: 'src/composition-root.ts',
     marker: '// scaffold:memory-services',
-    lines: ['{{name}}: create{{Plural}}Service({ repo: createInMemory{{Plural}}Repository(log), log }),'],
+    lines: ['{{name}}: create{{Plural}}Service({ repo: createInMemory{{Plural}}Repository(log), {{#if hasSecrets}}passwords: authAdapters(log).passwords, {{/if}}log }),'],
   },
   { file: 'src/backend/services/index.ts', marker: '// scaffold:exports', lines: ["export * from './{{name}}/index.js';"] },
   { file: 'src/backend/db/index.ts', marker: '// scaffold:exports', lines: ["export * from './{{name}}/index.js';"] },

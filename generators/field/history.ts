@@ -35,7 +35,7 @@ export function stepMigrationSql(names: ModuleNames, step: FieldStep): string {
     uniques: fields.filter((f) => f.unique),
     refs: fields.filter((f) => f.ref),
     columns: fields.map((f) => f.sql).sort((a, b) => (a < b ? -1 : 1)).map((sql) => `ADD COLUMN     ${sql}`).join(',\n'),
-    column: fields[0]?.name ?? '',
+    column: fields[0]?.column ?? '',
   };
   return renderString(readFileSync(`${FIELD_TEMPLATES}/${step.add !== undefined ? 'add' : 'remove'}.sql.hbs`, 'utf8'), view);
 }

@@ -1,7 +1,7 @@
 import { recordedModule } from '../usecase/plan.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { nextMigrationName, patchAtMarkers, renderModule } from '../endpoint/plan.js';
+import { nextMigrationName, patchAtMarkers, renderModule, type RenderedEndpoint } from '../endpoint/plan.js';
 import { relationRegistrations } from '../endpoint/view.js';
 import { GeneratorInputError } from '../errors.js';
 import { normaliseSpec, parseFields, type Field } from '../fields.js';
@@ -41,6 +41,9 @@ export interface FieldPlan {
  */
 function assertAddable(added: Field[], names: ModuleNames, others: ModuleRecord[]): void {
   for (const f of added) {
+    if (f.secret && !f.optional) {
+      throw new GeneratorInputError(`Field "${f.spec}" is a required secret, but table "${names.table}" may already have rows (a secret takes no default): make it optional ("${f.spec}?").`);
+    }
     if (!f.optional && !/ DEFAULT /.test(f.sql)) {
       throw new GeneratorInputError(
         `Field "${f.spec}" is required and has no database default, but table "${names.table}" may already have rows: ` +
@@ -86,7 +89,7 @@ function nextRecord(serviceDir: string, record: ModuleRecord, names: ModuleNames
     step = { add: spec, migration: nextMigrationName(serviceDir, `add_${added.map((f) => f.name).join('_')}_to_${names.table}`, now) };
   } else {
     const name = (request.remove ?? '').trim();
-    const at = current.findIndex((f) => f.name === name || f.ref?.relation === name);
+    const at = current.findIndex((f) => f.name === name || f.column === name || f.ref?.relation === name);
     if (at < 0) throw new GeneratorInputError(`Module "${names.name}" has no field "${name}" (fields: ${current.map((f) => f.name).join(', ')}).`);
     if (current.length === 1) throw new GeneratorInputError(`"${name}" is the only field of "${names.name}": a module keeps at least one; destroy the module instead.`);
     const items = record.fields.split(' ');
@@ -96,6 +99,40 @@ function nextRecord(serviceDir: string, record: ModuleRecord, names: ModuleNames
   }
   const next: ModuleRecord = { ...record, fields, createdWith: record.createdWith ?? record.fields, history: [...(record.history ?? []), step] };
   return { step, next, added, removed };
+}
+
+/**
+ * Rewrites the registration lines that depend on a module's fields (a secret field hands the
+ * auth module's hasher to the service in the composition root): each old line is replaced in
+ * place by the new one.
+ *
+ * @param serviceDir - absolute service root.
+ * @param before - the module's registration blocks rendered from its old record.
+ * @param after - the same from its new record.
+ * @returns one change per file whose lines differ.
+ * @throws {GeneratorInputError} when an old line is no longer in its file exactly once.
+ */
+function registrationChanges(serviceDir: string, before: RenderedEndpoint['registrations'], after: RenderedEndpoint['registrations']): Change[] {
+  const changes: Change[] = [];
+  for (const [path, blocks] of after) {
+    const old = before.get(path) ?? [];
+    if (old.length !== blocks.length) continue;
+    const content = readIfExists(serviceDir, path);
+    if (content === undefined) continue;
+    let lines = content.split('\n');
+    blocks.forEach(([, next], b) => next.forEach((line, i) => {
+      const previous = old[b]?.[1][i];
+      if (previous === undefined || previous === line) return;
+      const at = lines.map((l, n) => (l.trim() === previous ? n : -1)).filter((n) => n >= 0);
+      if (at.length !== 1) throw new GeneratorInputError(`${path} must hold "${previous}" exactly once (found ${at.length}): change that registration by hand.`);
+      const index = at[0] as number;
+      const indent = /^\s*/.exec(lines[index] as string)?.[0] ?? '';
+      lines = [...lines.slice(0, index), indent + line, ...lines.slice(index + 1)];
+    }));
+    const next = lines.join('\n');
+    if (next !== content) changes.push({ kind: 'modify', path, before: content, content: next });
+  }
+  return changes;
 }
 
 /** Patches the back-relation lines a ref field adds to (or removes from) the referenced module's model. */
@@ -139,12 +176,18 @@ export function planField(request: FieldRequest): FieldPlan {
   const others = manifest.modules.filter((m) => m !== record);
   const { step, next, added, removed } = nextRecord(serviceDir, record, names, request, others);
   const after0 = manifest.modules.map((m) => (m === record ? next : m));
+  if (added.some((f) => f.secret) && !manifest.auth) {
+    throw new GeneratorInputError(`Field "${added.find((f) => f.secret)?.spec}" is a secret field, stored as its argon2id hash by the auth module's password hasher: run npx plop auth first.`);
+  }
+  const old = renderModule(names, record, manifest.modules);
+  const now = renderModule(names, next, after0);
   // Modules that reference this one create its rows in their `.http` files: those bodies follow too.
   const httpOf = (m: ModuleRecord, modules: ModuleRecord[]): RenderedFile[] =>
     renderModule(moduleNames(m.name), m, modules).files.filter((f) => f.path.startsWith('__http__/'));
   const changes = [
-    ...mergeModuleFiles(serviceDir, renderModule(names, record, manifest.modules).files, renderModule(names, next, after0).files),
+    ...mergeModuleFiles(serviceDir, old.files, now.files),
     ...relationChanges(serviceDir, names, added, removed),
+    ...registrationChanges(serviceDir, old.registrations, now.registrations),
     ...others.flatMap((m) => mergeModuleFiles(serviceDir, httpOf(m, manifest.modules), httpOf(m, after0))),
   ];
   const after = { ...manifest, modules: manifest.modules.map((m) => (m === record ? next : m)) };

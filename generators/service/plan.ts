@@ -16,8 +16,11 @@ export const SERVICE_NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const RESERVED_SERVICES = new Set(['node_modules', 'generators', 'templates', 'test', 'tests', 'checks', 'bench', 'docs', 'scripts', 'src', 'dist', 'build', 'coverage', 'services', 'packages', 'generated', 'tmp']);
 /** What the skeleton adds to the example's files: a health test and the service's own .gitignore. */
 export const SERVICE_TEMPLATES = fileURLToPath(new URL('../../templates/service', import.meta.url));
-/** Not part of the skeleton: the example's own service-level tests, log and traceability. */
-const EXCLUDED = [/^test\//, /^BACKEND-LOG\.md$/, /^traceability_matrix\.json$/];
+/**
+ * Not part of the skeleton: the example's own service-level tests, log and traceability. The
+ * vitest setup (`test/setup/`: the suite-wide leak watch) is, since vitest.config.ts names it.
+ */
+const EXCLUDED = [/^test\/(?!setup\/)/, /^BACKEND-LOG\.md$/, /^traceability_matrix\.json$/];
 const SKIP = new Set(['node_modules', 'generated', '.data']);
 
 /** What the `service` generator is asked to do. */

@@ -6,7 +6,7 @@ import { formatManifest, MANIFEST_FILE, parseManifest, type Manifest, type Modul
 import { moduleNames, type ModuleNames } from '../naming.js';
 import { readIfExists, type Change } from '../transaction.js';
 import { insertAboveMarker, renderUsecasePatches, usecaseNames, type UsecaseNames } from './render.js';
-import { DEFAULT_SHAPE, recordOf, shapeOf, type UsecaseRecord, type UsecaseShape } from './shape.js';
+import { DEFAULT_SHAPE, isDefaultShape, recordOf, shapeOf, type UsecaseRecord, type UsecaseShape } from './shape.js';
 import { usecaseSchemaHelpers, withSchemaImports } from './view.js';
 import { endpointView } from '../endpoint/view.js';
 import type { Field } from '../fields.js';
@@ -90,12 +90,17 @@ export function planUsecase(request: UsecaseRequest): UsecasePlan {
   const contents = new Map<string, string>();
   const shape = request.shape ?? DEFAULT_SHAPE;
   const entry = recordOf(usecase.usecase, shape);
-  if (typeof entry !== 'string' && fields.some((f) => f.owner)) {
+  if (shape.auth !== undefined && record.auth === undefined) {
+    throw new GeneratorInputError(
+      `--auth=${shape.auth} on a use case needs a module whose routes know the caller: "${names.name}" was generated without --auth (protect the whole module with npx plop endpoint … --auth=${shape.auth}).`,
+    );
+  }
+  if (!isDefaultShape(shape) && fields.some((f) => f.owner)) {
     throw new GeneratorInputError(
       `Module "${names.name}" has an owner field: its use cases take the default shape only (POST /${names.route}/:id/${usecase.usecaseRoute}, the caller's own row); write the rule in its hand-written region.`,
     );
   }
-  for (const patch of renderUsecasePatches(names, fields, entry, record.auth === true ? true : undefined)) {
+  for (const patch of renderUsecasePatches(names, fields, entry, record.auth !== undefined ? true : undefined)) {
     const before = contents.get(patch.path) ?? readIfExists(serviceDir, patch.path);
     if (before === undefined) throw new GeneratorInputError(`${patch.path} is missing: cannot add the use case.`);
     if (!contents.has(patch.path) && patch.path.endsWith('.service.ts') && new RegExp(`^\\s*${usecase.usecase}[:(]`, 'm').test(before)) {

@@ -19,6 +19,8 @@ export interface UsecaseShape {
   /** Field spec of the query string, or absent (a `list` response adds `limit` and `offset`). */
   query?: string;
   returns: (typeof USECASE_RETURNS)[number];
+  /** `--auth=<role>`: the route also needs this role (403 `<SCOPE>.FORBIDDEN` without it); only on a module generated with `--auth`. */
+  auth?: string;
 }
 
 /**
@@ -96,8 +98,7 @@ export function shapeOf(record: UsecaseRecord): { name: string; shape: UsecaseSh
  * @returns the record.
  */
 export function recordOf(name: string, shape: UsecaseShape): UsecaseRecord {
-  const isDefault = shape.method === 'POST' && shape.scope === 'item' && shape.returns === 'entity' && shape.body === undefined && shape.query === undefined;
-  if (isDefault) return name;
+  if (isDefaultShape(shape) && shape.auth === undefined) return name;
   return {
     name,
     method: shape.method,
@@ -105,7 +106,17 @@ export function recordOf(name: string, shape: UsecaseShape): UsecaseRecord {
     ...(shape.body !== undefined ? { body: shape.body } : {}),
     ...(shape.query !== undefined ? { query: shape.query } : {}),
     returns: shape.returns,
+    ...(shape.auth !== undefined ? { auth: shape.auth } : {}),
   };
+}
+
+/**
+ * @pure
+ * @param shape - a use case's shape.
+ * @returns whether it is the default route (`POST /<module>/:id/<name>` answering the row), whatever role it needs.
+ */
+export function isDefaultShape(shape: UsecaseShape): boolean {
+  return shape.method === 'POST' && shape.scope === 'item' && shape.returns === 'entity' && shape.body === undefined && shape.query === undefined;
 }
 
 /** One field of a use case's body or query, in every spelling the fragments need. */
@@ -139,6 +150,7 @@ export function inputFields(spec: string, part: 'body' | 'query', owner: string)
   return parseFields(spec, owner).map((f: Field): InputField => {
     const where = `--${part} "${f.spec}"`;
     if (f.unique) throw new GeneratorInputError(`${where}: ! (unique) applies to stored fields, not to a use case's input.`);
+    if (f.secret || f.owner) throw new GeneratorInputError(`${where}: ${f.type} fields are stored fields of a module, not a use case's input.`);
     if (part === 'query' && f.type === 'json') throw new GeneratorInputError(`${where}: json values cannot travel in a query string; use --body.`);
     if (part === 'query' && (f.name === 'limit' || f.name === 'offset')) throw new GeneratorInputError(`${where}: limit and offset come with --returns list; name the field otherwise.`);
     const raw = /=(.*)$/.exec(f.spec)?.[1];

@@ -4,7 +4,7 @@ import { GeneratorInputError } from '../errors.js';
 import type { Field } from '../fields.js';
 import type { ModuleNames } from '../naming.js';
 import { usecaseNames } from './render.js';
-import { inputFields, shapeOf, type InputField, type UsecaseRecord } from './shape.js';
+import { inputFields, isDefaultShape, shapeOf, type InputField, type UsecaseRecord } from './shape.js';
 
 const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const jsonObject = (fields: InputField[]): string => `{ ${fields.map((f) => `"${f.name}": ${f.json}`).join(', ')} }`;
@@ -59,13 +59,16 @@ export function usecaseView(names: ModuleNames, fields: Field[], record: Usecase
     ...(hasBody ? [`body: ${bodySchema}`] : []),
     ...(hasQuery ? [`query: ${querySchema}`] : []),
     `returns: '${shape.returns}'`,
+    ...(shape.auth !== undefined ? [`role: '${shape.auth}'`] : []),
   ].join(', ');
   return {
     ...base,
     ...un,
     ...shape,
     Usecase,
-    isDefault: typeof record === 'string',
+    isDefault: isDefaultShape(shape),
+    /** `--auth=<role>` of the use case: its route also needs this role. */
+    usecaseRole: shape.auth ?? false,
     METHOD: shape.method,
     method: shape.method.toLowerCase(),
     isItem,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../../checks/run.js';
@@ -36,6 +36,25 @@ describe('runtime gate (R4)', () => {
       expect(failures.every((e) => e.file !== '__http__/customers.http')).toBe(true);
     } finally {
       writeFileSync(routes, saved);
+    }
+  }, SLOW);
+
+  it('When a file sorting before auth.http refs its login, or asserts its own status, then only a failed assertion is an error', async () => {
+    const extra = join(svc, '__http__/aaa-refs.http');
+    writeFileSync(extra, [
+      '# @import ./auth.http', '@baseUrl = http://localhost:3000', '',
+      '### Me, signed in through auth.http', '# @ref login', 'GET {{baseUrl}}/auth/me', 'Authorization: Bearer {{login.accessToken}}', '',
+      '### A refusal shown on purpose', 'GET {{baseUrl}}/no-such-route', '', '?? status == 404', '',
+      '### A wrong expectation', 'GET {{baseUrl}}/no-such-route-either', '', '?? status == 200', '',
+    ].join('\n'));
+    try {
+      const { report } = await runChecks({ target: svc, json: true, gates: ['runtime'] });
+      expect(report.errors.map((e) => [e.file, e.message.replace(/: .*/, '')])).toEqual([
+        ['__http__/aaa-refs.http', 'request "A wrong expectation" answered 404 Not Found'],
+        ['__http__/aaa-refs.http', 'request "A wrong expectation" failed its assertions'],
+      ]);
+    } finally {
+      rmSync(extra);
     }
   }, SLOW);
 });

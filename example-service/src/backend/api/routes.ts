@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Logger } from '../services/common/index.js';
+import type { RateLimitStoreFactory } from './common/index.js';
 import type { AuthService } from '../services/auth/index.js';
 import { authSettings, createAuthRouter } from './auth/index.js';
 import type { CustomersService } from '../services/customers/index.js';
@@ -22,17 +23,24 @@ export interface Services {
   // scaffold:services
 }
 
+/** What routers may share beyond services and the logger. */
+export interface RouteTableOptions {
+  /** The shared rate-limit store (Redis, when `REDIS_URL` is set): stricter per-route limiters count there too. */
+  rateLimitStore?: RateLimitStoreFactory;
+}
+
 /**
  * The route table: mounts each module's router under its path. Generators register modules here
  * by anchored patches on the `scaffold:` marker lines; do not remove them.
  *
  * @param services - one service per module.
  * @param log - the root logger; each router derives its module logger.
+ * @param options - the shared rate-limit store, when there is one.
  * @returns a router holding every module's routes.
  */
-export function createRouteTable(services: Services, log: Logger): Router {
+export function createRouteTable(services: Services, log: Logger, options: RouteTableOptions = {}): Router {
   const router = Router();
-  router.use('/auth', createAuthRouter(services.auth, log, authSettings(log).rateLimit));
+  router.use('/auth', createAuthRouter(services.auth, log, { ...authSettings(log).rateLimit, prefix: 'auth', store: options.rateLimitStore }));
   router.use('/customers', createCustomersRouter(services.customers, log));
   router.use('/invoices', createInvoicesRouter(services.invoices, log));
   router.use('/receipts', createReceiptsRouter(services.receipts, log));

@@ -9,23 +9,25 @@ import { authAdapters } from './auth.adapters.js';
 const PASSWORD = 'fixture password, long enough';
 
 /**
- * Test support for protected modules: an app on in-memory services whose auth module knows two
- * signed-in users, alice and bob (real argon2id hashes and signed access tokens).
+ * Test support for protected modules: an app on in-memory services whose auth module knows three
+ * signed-in users (real argon2id hashes and signed access tokens): alice and bob, who hold `roles`,
+ * and outsider, who holds none (for the 403 of a route that needs a role).
  *
  * @param log - a logger.
- * @param roles - roles both users hold (default none).
- * @returns the app, both access tokens and alice's user id.
+ * @param roles - roles alice and bob hold (default none).
+ * @returns the app, the three access tokens and alice's user id.
  */
-export async function signedInApp(log: Logger, roles: string[] = []): Promise<{ app: Express; alice: string; bob: string; aliceId: number }> {
+export async function signedInApp(log: Logger, roles: string[] = []): Promise<{ app: Express; alice: string; bob: string; aliceId: number; outsider: string }> {
   const users = createInMemoryUsersRepository(log);
   const adapters = authAdapters(log);
   const auth = createAuthService({ users, refreshTokens: createInMemoryRefreshTokenStore(log), ...adapters, log });
   const app = createApp({ services: { ...composeInMemoryServices(log), auth }, log, checkReady: async () => {} });
-  const signIn = async (email: string): Promise<[string, number]> => {
-    const user = await users.create({ email, passwordHash: await adapters.passwords.hash(new Secret(PASSWORD)), roles });
+  const signIn = async (email: string, granted: string[]): Promise<[string, number]> => {
+    const user = await users.create({ email, passwordHash: await adapters.passwords.hash(new Secret(PASSWORD)), roles: granted });
     return [(await auth.login({ email, password: new Secret(PASSWORD) })).accessToken.reveal(), user.id];
   };
-  const [alice, aliceId] = await signIn('alice@example.com');
-  const [bob] = await signIn('bob@example.com');
-  return { app, alice, bob, aliceId };
+  const [alice, aliceId] = await signIn('alice@example.com', roles);
+  const [bob] = await signIn('bob@example.com', roles);
+  const [outsider] = await signIn('outsider@example.com', []);
+  return { app, alice, bob, aliceId, outsider };
 }

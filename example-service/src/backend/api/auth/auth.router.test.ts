@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { decodeJwt, SignJWT } from 'jose';
+import { MemoryStore } from 'express-rate-limit';
 import { pino } from 'pino';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../app.js';
@@ -129,6 +130,33 @@ describe('/auth routes', () => {
     const strip = (body: { error: object }) => ({ ...body.error, requestId: undefined });
     expect(strip(unknown.body)).toEqual(strip(wrong.body));
     expect(unknown.headers['www-authenticate']).toBe(wrong.headers['www-authenticate']);
+  });
+
+  it.each([
+    ['an email with U+0000', { email: 'ann\u0000@example.com', password: PASSWORD }],
+    ['an email with an unpaired surrogate', { email: 'ann\ud800@example.com', password: PASSWORD }],
+    ['a password with U+0000', { email: 'ann@example.com', password: `${PASSWORD}\u0000` }],
+    ['a password with an unpaired surrogate', { email: 'ann@example.com', password: `${PASSWORD}\udc00` }],
+  ])('When a login or a registration sends %s, then 400 REQUEST.INVALID (never a 500 from the database)', async (_case, body) => {
+    expect((await api.post('/auth/login', body, 400)).body.error.code).toBe('REQUEST.INVALID');
+    expect((await api.post('/auth/register', body, 400)).body.error.code).toBe('REQUEST.INVALID');
+  });
+
+  it('When the app shares a rate-limit store (REDIS_URL), then register, login and refresh count there under "auth": two instances share one limit', async () => {
+    // One set of counters (what Redis is), each limiter its own store object over it (as rate-limit-redis makes one per limiter).
+    const counters = new MemoryStore();
+    counters.init({ windowMs: 60_000 } as Parameters<MemoryStore['init']>[0]);
+    const asked: string[] = [];
+    const store = (prefix: string) => (asked.push(prefix), { increment: (key: string) => counters.increment(`${prefix}:${key}`), decrement: (key: string) => counters.decrement(`${prefix}:${key}`), resetKey: (key: string) => counters.resetKey(`${prefix}:${key}`) });
+    const instances = [0, 1].map(() => checkedRequest(createApp({ services: composeInMemoryServices(log), log, checkReady: async () => {}, rateLimit: { windowMs: 60_000, limit: 0, store } })));
+    const statuses: number[] = [];
+    for (let i = 0; i <= settings.rateLimit.limit; i += 1) {
+      statuses.push((await instances[i % 2]?.post('/auth/login').send({ email: 'nobody@example.com', password: `guess ${i}` }))?.status ?? 0);
+    }
+    counters.shutdown();
+    expect(asked).toEqual(['auth', 'auth']);
+    expect(statuses.slice(0, -1).every((status) => status === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
   });
 
   it('When one client keeps guessing passwords, then after AUTH_RATE_LIMIT_MAX tries 429 with RateLimit headers', async () => {

@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import { Secret } from '../../services/common/index.js';
-import { BEARER_SECURITY, defineApiPaths, jsonSchema } from '../common/index.js';
+import { BEARER_SECURITY, defineApiPaths, jsonSchema, storableString } from '../common/index.js';
+
+// Every free-form string is storable (no U+0000, no unpaired surrogate; `z.email()` refuses both
+// already): a login looks its email up in PostgreSQL, which cannot take U+0000 (a 500 otherwise),
+// and UTF-8 would turn different unpaired surrogates of a password into one U+FFFD before hashing.
 
 /** A password as sent: wrapped in a {@link Secret} at once, so no log line or answer can show it. */
-const password = (min: number) => z.string().min(min).max(128).transform((value) => new Secret(value));
-const opaque = z.string().min(1).max(512).transform((value) => new Secret(value));
+const password = (min: number) => storableString.min(min).max(128).transform((value) => new Secret(value));
+const opaque = storableString.min(1).max(512).transform((value) => new Secret(value));
 
 /** Body of `POST /auth/register`: a valid email (≤ 254) and a password of 12–128 characters. */
 export const registerBody = z.strictObject({ email: z.email().max(254), password: password(12) });
 
 /** Body of `POST /auth/login`. */
-export const loginBody = z.strictObject({ email: z.string().min(1).max(254), password: password(1) });
+export const loginBody = z.strictObject({ email: storableString.min(1).max(254), password: password(1) });
 
 /** Body of `POST /auth/refresh` and `POST /auth/logout`. */
 export const refreshBody = z.strictObject({ refreshToken: opaque });

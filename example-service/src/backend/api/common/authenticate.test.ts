@@ -45,4 +45,20 @@ describe('requireActor', () => {
     expect(res.body.error.code).toBe('REPORT.FORBIDDEN');
     await request(app).get('/x').set('authorization', 'Bearer admin-token').expect(200);
   });
+
+  it('When a route needs a role on top of its router\'s sign-in, then the token is verified once and the role is checked', async () => {
+    let verified = 0;
+    const counting: Authenticator = { authenticate: async (token) => ((verified += 1), authenticator.authenticate(token)) };
+    const app = express();
+    const router = express.Router();
+    router.use(requireActor(counting));
+    router.get('/x', requireActor(counting, { role: 'admin', scope: 'REPORT' }), (_req, res) => {
+      res.json(actorOf(res));
+    });
+    app.use(router);
+    app.use(errorHandler());
+    expect((await request(app).get('/x').set('authorization', 'Bearer user-token').expect(403)).body.error.code).toBe('REPORT.FORBIDDEN');
+    await request(app).get('/x').set('authorization', 'Bearer admin-token').expect(200);
+    expect(verified).toBe(2);
+  });
 });

@@ -9,7 +9,9 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
  * {@link Authenticator} verify it and keeps the {@link Actor} in `res.locals.actor`. No token, a
  * malformed header or a token that fails verification → 401 `AUTH.UNAUTHENTICATED` with
  * `WWW-Authenticate: Bearer` (RFC 6750 §3), before any body is validated. With `role`, a caller
- * without that role → 403 `<scope>.FORBIDDEN`.
+ * without that role → 403 `<scope>.FORBIDDEN`. A request already authenticated by an earlier
+ * `requireActor` (the router's) is not verified twice: a route that needs a role on top of its
+ * router's sign-in only checks the role.
  *
  * @param authenticator - the auth module's service (verifies access tokens).
  * @param options - `role` the caller must hold and the error `scope` for the 403.
@@ -17,9 +19,12 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
  */
 export function requireActor(authenticator: Authenticator, options: { role?: string; scope?: string } = {}): RequestHandler {
   return async (req, res, next) => {
-    const match = BEARER.exec(req.headers.authorization ?? '');
-    if (!match?.[1]) throw new UnauthenticatedError();
-    const actor = await authenticator.authenticate(new Secret(match[1]));
+    let actor = res.locals.actor as Actor | undefined;
+    if (!actor) {
+      const match = BEARER.exec(req.headers.authorization ?? '');
+      if (!match?.[1]) throw new UnauthenticatedError();
+      actor = await authenticator.authenticate(new Secret(match[1]));
+    }
     if (options.role !== undefined && !hasRole(actor, options.role)) {
       throw new ForbiddenError(options.scope ?? 'AUTH', `this route requires the ${options.role} role`);
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Secret } from '../../services/common/index.js';
 
 // The value schemas of generated fields: each accepts only what its PostgreSQL column stores
 // exactly, so an accepted body never fails in the database (5xx) and reads back as it was parsed.
@@ -24,6 +25,13 @@ export function isStorableText(value: string): boolean {
  * bounds, e.g. `storableString.min(1).max(255)`. Not normalised.
  */
 export const storableString = z.string().refine(isStorableText, { message: UNSTORABLE_MESSAGE });
+
+/**
+ * A `secret` field's value (a password, an API key): 12–128 characters PostgreSQL's text can hold,
+ * wrapped in a {@link Secret} at once, so no log line or answer can show it; the service stores
+ * only its argon2id hash (the bounds are the auth module's passwords', OWASP Password Storage).
+ */
+export const secretString = storableString.min(12).max(128).transform((value) => new Secret(value));
 
 /**
  * A DECIMAL(12,2) value sent as a string (no binary floating point): an optional minus, 1–10

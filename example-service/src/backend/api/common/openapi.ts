@@ -24,6 +24,8 @@ export interface CrudModuleSpec {
   actions?: (string | ActionSpec)[];
   /** Every route requires a bearer token (`--auth`): documented with `security` and a 401. */
   auth?: boolean;
+  /** `--auth=<role>`: every route also needs this role, documented with a 403 `<SCOPE>.FORBIDDEN`. */
+  role?: string;
   /** Owner field set from the token (`<name>Id`, an integer): part of every answer, never of a body. */
   ownerField?: string;
   /** Secret fields: accepted in bodies, never answered, so left out of the entity schema. */
@@ -43,6 +45,8 @@ export interface ActionSpec {
   query?: z.ZodObject;
   /** `entity`: 200 with the row; `list`: 200 with a page; `none`: 204. */
   returns: 'entity' | 'list' | 'none';
+  /** `--auth=<role>` of the use case: its route also needs this role (403 `<SCOPE>.FORBIDDEN`). */
+  role?: string;
 }
 
 const API_PATHS = Symbol.for('scaffold.apiPathsSpec');
@@ -143,6 +147,12 @@ const json = (schema: Json): Json => ({ content: { 'application/json': { schema 
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 const errors = { default: { description: 'Error (4xx/5xx), stable code', ...json(ref('Error')) } };
 
+/** Documents on an operation that it needs a role: a 403 and a sentence saying which. */
+function requireRole(op: Json, role: string, scope: string): void {
+  op.description = `Needs the ${role} role: a signed-in user without it gets 403 ${scope}.FORBIDDEN.`;
+  op.responses = { ...(op.responses as Json), 403: { description: `${scope}.FORBIDDEN: the caller lacks the ${role} role`, ...json(ref('Error')) } };
+}
+
 /** An entity as returned: the create body's fields (minus secrets, plus the owner) and `id`, `createdAt`, `updatedAt`. */
 function entitySchema(spec: CrudModuleSpec): Json {
   const body = jsonSchema(spec.create) as { properties?: Json; required?: string[] };
@@ -199,12 +209,16 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
         ...(a.body ? { requestBody: { required: true, ...json(jsonSchema(a.body)) } } : {}),
         responses: { ...success, ...errors },
       };
+      if (a.role !== undefined) requireRole(op, a.role, spec.scope);
       return [a.scope === 'item' ? `${spec.path}/{id}/${a.name}` : `${spec.path}/${a.name}`, { [a.method]: op }];
     })),
   };
   if (spec.auth) {
     for (const item of Object.values(paths) as Record<string, Json>[]) {
-      for (const op of Object.values(item)) Object.assign(op, { security: BEARER_SECURITY });
+      for (const op of Object.values(item)) {
+        Object.assign(op, { security: BEARER_SECURITY });
+        if (spec.role !== undefined) requireRole(op, spec.role, spec.scope);
+      }
     }
   }
   return paths;

@@ -3,10 +3,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../app.js';
 import { composeInMemoryServices } from '../../../composition-root.js';
 import { checkedRequest } from '../common/openapi-testing.js';
-import { buildNewCustomer, buildOtherCustomer } from '../../services/customers/index.js';
+import { buildNewCustomer, buildOtherCustomer, customerBody, withoutCustomerSecrets, type CustomerPatch } from '../../services/customers/index.js';
 
 const log = pino({ level: 'silent' });
-const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+/** What an answer holds of a fixture: its JSON without the secret fields, which no answer shows. */
+const json = (value: object): unknown => JSON.parse(JSON.stringify(withoutCustomerSecrets(value as CustomerPatch)));
+/** The body a client sends for a fixture: secret fields in clear. */
+const bodyOf = (value: CustomerPatch): object => customerBody(value);
 
 describe('/customers routes', () => {
   let app: ReturnType<typeof createApp>;
@@ -14,17 +17,30 @@ describe('/customers routes', () => {
     app = createApp({ services: composeInMemoryServices(log), log, checkReady: async () => {} });
   });
   const create = async (input = buildNewCustomer()): Promise<{ id: number }> =>
-    (await checkedRequest(app).post('/customers').send(input).expect(201)).body as { id: number };
+    (await checkedRequest(app).post('/customers').send(bodyOf(input)).expect(201)).body as { id: number };
 
   describe('POST /customers', () => {
     it('When the body is valid, then 201 with the stored customer', async () => {
       const input = buildNewCustomer();
-      const res = await checkedRequest(app).post('/customers').send(input).expect(201);
+      const res = await checkedRequest(app).post('/customers').send(bodyOf(input)).expect(201);
       expect(res.body).toMatchObject({ id: expect.any(Number), ...(json(input) as object) });
     });
     it('When the body has an unknown field, then 400 REQUEST.INVALID', async () => {
-      const res = await checkedRequest(app).post('/customers').send({ ...buildNewCustomer(), unknownField: 1 }).expect(400);
+      const res = await checkedRequest(app).post('/customers').send({ ...bodyOf(buildNewCustomer()), unknownField: 1 }).expect(400);
       expect(res.body.error.code).toBe('REQUEST.INVALID');
+    });
+    it('When a customer is created with accessKey, then no answer holds it or its hash', async () => {
+      const input = buildNewCustomer();
+      const { id } = await create(input);
+      const answers = [
+        await checkedRequest(app).get(`/customers/${id}`).expect(200),
+        await checkedRequest(app).get('/customers?limit=100').expect(200),
+        await checkedRequest(app).patch(`/customers/${id}`).send(bodyOf({ accessKey: buildOtherCustomer().accessKey })).expect(200),
+      ];
+      for (const res of answers) {
+        expect(res.text).not.toContain(input.accessKey?.reveal());
+        expect(res.text).not.toMatch(/\$argon2|"accessKey"|"accessKeyHash"/);
+      }
     });
   });
 
@@ -62,7 +78,7 @@ describe('/customers routes', () => {
     it('When the patch is valid, then 200 with the changed customer', async () => {
       const { id } = await create();
       const change = buildOtherCustomer();
-      const res = await checkedRequest(app).patch(`/customers/${id}`).send(change).expect(200);
+      const res = await checkedRequest(app).patch(`/customers/${id}`).send(bodyOf(change)).expect(200);
       expect(res.body).toMatchObject({ id, ...(json(change) as object) });
     });
     it('When the patch is empty, then 400 REQUEST.INVALID', async () => {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { defineCrudModule, idParams, pageQuery, storableString } from '../common/index.js';
+import { defineCrudModule, idParams, pageQuery, secretString, storableString } from '../common/index.js';
 
-/** Body of `POST /customers`: strict, unknown fields are refused; every string is bounded. */
+/** Body of `POST /customers`: strict, unknown fields are refused; every string is bounded. Secret fields become `Secret`s at once (never logged, never answered). */
 export const createCustomerBody = z.strictObject({
   name: storableString.min(1).max(255),
   email: storableString.min(1).max(255),
   notes: storableString.max(10000).nullable().optional(),
   tier: z.enum(['standard', 'gold']).optional(),
   newsletter: z.boolean().nullable().optional(),
+  accessKey: secretString.nullable().optional(),
 });
 
 /** Body of `PATCH /customers/:id`: any subset of the create fields, at least one. */
@@ -31,6 +32,7 @@ export const customersApiSpec = defineCrudModule({
   create: createCustomerBody,
   update: updateCustomerBody,
   list: pageQuery,
+  secretFields: ['accessKey'],
   actions: [
     { name: 'search', method: 'get', scope: 'collection', query: customerSearchQuery, returns: 'list' },
     // scaffold:usecase-actions

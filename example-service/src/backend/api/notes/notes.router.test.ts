@@ -12,20 +12,23 @@ const bodyOf = (value: object): object => {
   const { authorId: _owner, ...rest } = value as Record<string, unknown>;
   return rest;
 };
+/** Roles alice and bob hold: the module's and its use cases' (outsider, also signed in, holds none). */
+const ROLES: string[] = [
+  // scaffold:usecase-roles
+];
 
 describe('/notes routes (signed in)', () => {
   let app: Express;
-  let alice = '';
-  let bob = '';
-  let aliceId = 0;
+  /** Access tokens of alice and bob (who hold ROLES) and of outsider (no role), and alice's user id. */
+  let users = { alice: '', bob: '', aliceId: 0, outsider: '' };
   beforeAll(async () => {
-    ({ app, alice, bob, aliceId } = await signedInApp(log));
+    ({ app, ...users } = await signedInApp(log, ROLES));
   });
   /** Requests checked against the OpenAPI document, with a bearer token. */
   const as = (token: string) => (target: Express) =>
     Object.fromEntries(Object.entries(anonymous(target)).map(([method, send]) => [method, (path: string) => send(path).set('authorization', `Bearer ${token}`)])) as ReturnType<typeof anonymous>;
   /** Requests as alice (the use-case tests below use it too). */
-  const checkedRequest = (target: Express) => as(alice)(target);
+  const checkedRequest = (target: Express) => as(users.alice)(target);
   const create = async (input: object = buildNewNote()): Promise<{ id: number }> =>
     (await checkedRequest(app).post('/notes').send(bodyOf(input)).expect(201)).body as { id: number };
 
@@ -50,10 +53,10 @@ describe('/notes routes (signed in)', () => {
     it('When the body is valid, then 201 with the stored note, owned by the caller', async () => {
       const input = buildNewNote();
       const res = await checkedRequest(app).post('/notes').send(bodyOf(input)).expect(201);
-      expect(res.body).toMatchObject({ id: expect.any(Number), ...(json(bodyOf(input)) as object), authorId: aliceId });
+      expect(res.body).toMatchObject({ id: expect.any(Number), ...(json(bodyOf(input)) as object), authorId: users.aliceId });
     });
     it('When the body sets authorId, then 400 REQUEST.INVALID (the owner comes from the token only)', async () => {
-      const res = await checkedRequest(app).post('/notes').send({ ...bodyOf(buildNewNote()), authorId: aliceId }).expect(400);
+      const res = await checkedRequest(app).post('/notes').send({ ...bodyOf(buildNewNote()), authorId: users.aliceId }).expect(400);
       expect(res.body.error.code).toBe('REQUEST.INVALID');
     });
     it('When the body has an unknown field, then 400 REQUEST.INVALID', async () => {
@@ -65,7 +68,7 @@ describe('/notes routes (signed in)', () => {
   describe('GET /notes', () => {
     it('When notes exist, then 200 with a page of the caller\'s only', async () => {
       const { id } = await create();
-      const theirs = (await as(bob)(app).post('/notes').send(bodyOf(buildNewNote())).expect(201)).body as { id: number };
+      const theirs = (await as(users.bob)(app).post('/notes').send(bodyOf(buildNewNote())).expect(201)).body as { id: number };
       const res = await checkedRequest(app).get('/notes?limit=100&offset=0').expect(200);
       const ids = res.body.items.map((item: { id: number }) => item.id);
       expect(ids).toContain(id);
@@ -86,7 +89,7 @@ describe('/notes routes (signed in)', () => {
     });
     it('When another user asks for it, then 403 NOTE.FORBIDDEN', async () => {
       const { id } = await create();
-      const res = await as(bob)(app).get(`/notes/${id}`).expect(403);
+      const res = await as(users.bob)(app).get(`/notes/${id}`).expect(403);
       expect(res.body.error.code).toBe('NOTE.FORBIDDEN');
     });
     it('When no note has the id, then 404 NOTE.NOT_FOUND', async () => {
@@ -105,7 +108,7 @@ describe('/notes routes (signed in)', () => {
     it('When another user changes it, then 403 NOTE.FORBIDDEN and it is unchanged', async () => {
       const input = buildNewNote();
       const { id } = await create(input);
-      const res = await as(bob)(app).patch(`/notes/${id}`).send(bodyOf(buildOtherNote())).expect(403);
+      const res = await as(users.bob)(app).patch(`/notes/${id}`).send(bodyOf(buildOtherNote())).expect(403);
       expect(res.body.error.code).toBe('NOTE.FORBIDDEN');
       expect((await checkedRequest(app).get(`/notes/${id}`).expect(200)).body).toMatchObject(json(bodyOf(input)) as object);
     });
@@ -124,7 +127,7 @@ describe('/notes routes (signed in)', () => {
     });
     it('When another user deletes it, then 403 NOTE.FORBIDDEN and it is still there', async () => {
       const { id } = await create();
-      const res = await as(bob)(app).delete(`/notes/${id}`).expect(403);
+      const res = await as(users.bob)(app).delete(`/notes/${id}`).expect(403);
       expect(res.body.error.code).toBe('NOTE.FORBIDDEN');
       await checkedRequest(app).get(`/notes/${id}`).expect(200);
     });

@@ -7,6 +7,7 @@ import {
   noteIdParams,
   notesPageQuery,
   updateNoteBody,
+  // scaffold:usecase-imports
 } from './notes.schemas.js';
 
 /**
@@ -31,6 +32,7 @@ export function createNotesRouter(service: NotesService, rootLog: Logger, auth: 
     const { limit, offset, ...filter } = query;
     res.json(await service.list(actorOf(res), { limit, offset }, filter));
   }));
+  // scaffold:usecase-collection-routes
   router.get('/:id', route(fn('get'), { params: noteIdParams }, async ({ params }, res) => {
     res.json(await service.get(actorOf(res), params.id));
   }));

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNewCustomer, buildOtherCustomer, type CustomersRepository } from '../../services/customers/index.js';
+import { asCustomerRecord, buildNewCustomer, buildOtherCustomer, type CustomersRepository, type CustomerRecordPatch } from '../../services/customers/index.js';
 import { openTestDatabase, type TestDatabase } from '../common/index.js';
 import { createCustomersPrismaRepository } from './customers.prisma-repository.js';
 
@@ -9,8 +9,10 @@ const log = pino({ level: 'silent' });
 describe('CustomersPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_URL when set)', () => {
   let db: TestDatabase;
   let repo: CustomersRepository;
-  const buildNew = () => buildNewCustomer();
-  const buildOther = () => buildOtherCustomer();
+  const buildNew = () => asCustomerRecord(buildNewCustomer());
+  const buildOther = () => asCustomerRecord(buildOtherCustomer());
+  /** What an entity holds of a record: every field but the secret fields' hashes. */
+  const shown = ({ accessKeyHash: _accessKeyHash, ...values }: CustomerRecordPatch) => values;
   beforeAll(async () => {
     db = await openTestDatabase();
     repo = createCustomersPrismaRepository(db.prisma, log);
@@ -23,7 +25,7 @@ describe('CustomersPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_UR
     const input = buildNew();
     const created = await repo.create(input);
     expect(created.id).toBeGreaterThan(0);
-    expect(created).toMatchObject(input);
+    expect(created).toMatchObject(shown(input));
     await expect(repo.findById(created.id)).resolves.toEqual(created);
   });
 
@@ -31,7 +33,7 @@ describe('CustomersPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_UR
     const created = await repo.create(buildNew());
     const change = buildOther();
     const updated = await repo.update(created.id, change);
-    expect(updated).toMatchObject(change);
+    expect(updated).toMatchObject(shown(change));
     expect(updated?.updatedAt.getTime()).toBeGreaterThanOrEqual(created.updatedAt.getTime());
   });
 
@@ -52,5 +54,17 @@ describe('CustomersPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_UR
 
   it('When the id does not exist, then update resolves to null', async () => {
     await expect(repo.update(2147483000, buildOther())).resolves.toBeNull();
+  });
+
+  it('When a customer is stored, then only findHashes reads its hashes back, an update replaces them, and no entity holds one', async () => {
+    const input = buildNew();
+    const created = await repo.create(input);
+    const change = buildOther();
+    await repo.update(created.id, shown(change));
+    expect(Object.keys(created)).not.toContain('accessKeyHash');
+    expect((await repo.findHashes(created.id))?.accessKeyHash?.reveal()).toBe(input.accessKeyHash?.reveal());
+    await repo.update(created.id, { accessKeyHash: change.accessKeyHash });
+    expect((await repo.findHashes(created.id))?.accessKeyHash?.reveal()).toBe(change.accessKeyHash?.reveal());
+    await expect(repo.findHashes(2147483000)).resolves.toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import type { Logger } from '../../services/common/index.js';
-import { buildNewCustomer } from '../../services/customers/index.js';
+import { asCustomerRecord, buildNewCustomer } from '../../services/customers/index.js';
 import type { PrismaClient } from '../common/index.js';
 import { createCustomersPrismaRepository } from './customers.prisma-repository.js';
 
@@ -13,6 +13,6 @@ import { createCustomersPrismaRepository } from './customers.prisma-repository.j
  */
 export async function seedCustomer(prisma: PrismaClient, log: Logger): Promise<number> {
   const repo = createCustomersPrismaRepository(prisma, log);
-  const created = await repo.create(buildNewCustomer());
+  const created = await repo.create(asCustomerRecord(buildNewCustomer()));
   return created.id;
 }

@@ -1,5 +1,5 @@
 import type { PageRequest } from '../common/index.js';
-import type { Customer, CustomerPatch, NewCustomer } from './customers.entity.js';
+import type { Customer, CustomerHashes, CustomerRecordPatch, NewCustomerRecord } from './customers.entity.js';
 
 /**
  * The repository port of `customers`: what the core needs from storage. Adapters: the Prisma
@@ -9,10 +9,10 @@ export interface CustomersRepository {
   /**
    * Stores a new customer.
    *
-   * @param data - its fields.
+   * @param data - its fields (secret fields as their hashes).
    * @returns it, with its id and timestamps.
    */
-  create(data: NewCustomer): Promise<Customer>;
+  create(data: NewCustomerRecord): Promise<Customer>;
   /**
    * Reads one customer.
    *
@@ -20,6 +20,13 @@ export interface CustomersRepository {
    * @returns the customer, or `null` when there is none.
    */
   findById(id: number): Promise<Customer | null>;
+  /**
+   * Reads the stored hashes of one customer's secret fields (nothing else returns them).
+   *
+   * @param id - its id.
+   * @returns the hashes, or `null` when there is no such customer.
+   */
+  findHashes(id: number): Promise<CustomerHashes | null>;
   /**
    * Reads one page of customers in ascending id order.
    *
@@ -34,7 +41,7 @@ export interface CustomersRepository {
    * @param patch - the fields to change.
    * @returns the updated customer, or `null` when there is none.
    */
-  update(id: number, patch: CustomerPatch): Promise<Customer | null>;
+  update(id: number, patch: CustomerRecordPatch): Promise<Customer | null>;
   /**
    * Deletes one customer.
    *
