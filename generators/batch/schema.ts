@@ -40,8 +40,9 @@ const usecaseStep = z.strictObject({
   body: spec('--body=').optional(),
   query: spec('--query=').optional(),
   returns: z.enum(USECASE_RETURNS).optional().describe('--returns='),
+  auth: z.string().min(1).optional().describe('--auth=<role>: the route also needs this role (a module generated with --auth)'),
   ...tracked,
-}).describe('npx plop usecase <module> <name> [--method= --scope= --body= --query= --returns=]');
+}).describe('npx plop usecase <module> <name> [--method= --scope= --body= --query= --returns= --auth=<role>]');
 
 const fieldStep = z.strictObject({
   generator: z.literal('field'),

@@ -25,7 +25,7 @@ export function stepInput(step: BatchStep, dryRun: boolean): StepInput {
       return { answers: { name: step.name, fields: step.fields }, flags: { ...flags, ...(step.auth !== undefined ? { auth: step.auth } : {}) } };
     case 'usecase':
       for (const key of ['method', 'scope', 'body', 'query', 'returns'] as const) if (step[key] !== undefined) options[key] = step[key];
-      return { answers: { module: step.module, name: step.name }, flags: { ...flags, options } };
+      return { answers: { module: step.module, name: step.name }, flags: { ...flags, options, ...(step.auth !== undefined ? { auth: step.auth } : {}) } };
     case 'field':
       return { answers: { module: step.module, ...(step.fields !== undefined ? { fields: step.fields } : {}) }, flags: { ...flags, ...(step.remove !== undefined ? { remove: step.remove } : {}) } };
     case 'destroy':
@@ -58,7 +58,7 @@ export function stepCommand(step: BatchStep): string {
       break;
     case 'usecase':
       words.push(step.module, step.name);
-      for (const key of ['method', 'scope', 'body', 'query', 'returns'] as const) flag(key, step[key]);
+      for (const key of ['method', 'scope', 'body', 'query', 'returns', 'auth'] as const) flag(key, step[key]);
       break;
     case 'field':
       words.push(step.module, ...(step.fields !== undefined ? [quote(step.fields)] : []));
