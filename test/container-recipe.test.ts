@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceSkeleton } from '../generators/service/plan.js';
 import { cloneFiles, copyFiles, freshEnv, listeningPort, scratchPostgres, startProcess, waitForStatus } from './support/clean-tree.js';
-import { buildImage, type Image } from './support/dockerfile.js';
+import { buildImage, imageNodeBin, type Image } from './support/dockerfile.js';
 import { EXAMPLE_SERVICE, REPO_ROOT } from './support/workspace.js';
 
 const DOCKERFILE = join(EXAMPLE_SERVICE, 'Dockerfile');
+const NODE_VERSION = /^ARG NODE_VERSION=(.+)$/m.exec(readFileSync(DOCKERFILE, 'utf8'))?.[1] ?? '';
 
 /** A port the OS just handed out and released (the health check needs the port before start). */
 function freePort(): Promise<number> {
@@ -32,10 +33,14 @@ describe('The container recipe (example-service/Dockerfile), run step by step ou
   const tmp = mkdtempSync(join(tmpdir(), 'scaffold-image-'));
   let image: Image;
   let workdir: string;
+  // The base image's Node (the version ARG NODE_VERSION pins), first on PATH for the RUN lines,
+  // the CMD and the HEALTHCHECK: the image's native add-ons are the ones of that Node.
+  let path: string;
   beforeAll(() => {
+    path = `${imageNodeBin(NODE_VERSION)}:${freshEnv().PATH ?? ''}`;
     const context = join(tmp, 'context');
     copyFiles(cloneFiles(), REPO_ROOT, context);
-    ({ image } = buildImage({ dockerfile: join(context, 'example-service', 'Dockerfile'), context, out: join(tmp, 'stages'), env: freshEnv({ npm_config_prefer_offline: 'true' }) }));
+    ({ image } = buildImage({ dockerfile: join(context, 'example-service', 'Dockerfile'), context, out: join(tmp, 'stages'), env: freshEnv({ npm_config_prefer_offline: 'true', PATH: path }) }));
     workdir = join(image.root, image.workdir);
   }, 1_200_000);
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -65,7 +70,7 @@ describe('The container recipe (example-service/Dockerfile), run step by step ou
     const port = await freePort();
     // HOST: the image binds every interface; on these shared machines the test binds loopback.
     // AUTH_JWT_SECRET: production refuses to start without it once the service has `npx plop auth`.
-    const runEnv = { ...freshEnv(), ...image.env, HOST: '127.0.0.1', PORT: String(port), MIGRATE_ON_START: 'true', AUTH_JWT_SECRET: randomBytes(32).toString('base64'), ...env };
+    const runEnv = { ...freshEnv({ PATH: path }), ...image.env, HOST: '127.0.0.1', PORT: String(port), MIGRATE_ON_START: 'true', AUTH_JWT_SECRET: randomBytes(32).toString('base64'), ...env };
     const started = startProcess(image.cmd as string[], workdir, runEnv);
     try {
       expect((await listeningPort(started)).port).toBe(port);

@@ -15,8 +15,10 @@ describe('run lock', () => {
 });
 
 describe('readFlags', () => {
-  it('reads --json, --dry-run, --req= and ignores what follows --', () => {
-    expect(readFlags(['endpoint', 'x', 'a:int', '--json', '--dry-run', '--req=REQ-12'])).toEqual({ json: true, dryRun: true, req: 'REQ-12', force: false });
+  it('reads --json, --dry-run, --req=, the string options and ignores what follows --', () => {
+    expect(readFlags(['endpoint', 'x', 'a:int', '--json', '--dry-run', '--req=REQ-12'])).toEqual({ json: true, dryRun: true, req: 'REQ-12', force: false, confirmDataLoss: false, options: {} });
+    expect(readFlags(['usecase', 'x', 'y', '--method=GET', '--auth=admin', '--confirm-data-loss'])).toMatchObject({ options: { method: 'GET' }, auth: 'admin', confirmDataLoss: true });
+    expect(() => readFlags(['usecase', 'x', 'y', '--method', 'GET'])).toThrow(/--method=<value>/);
     expect(readFlags(['endpoint', '--', '--json'])).toMatchObject({ json: false });
     expect(() => readFlags(['--req=nope'])).toThrow(/Requirement id/);
   });

@@ -29,7 +29,8 @@ interface Booted {
 
 /**
  * Starts the service (`src/main.ts` through tsx's loader) on a free port with a fresh embedded database and
- * waits for its `listening on` log line.
+ * waits for its `listening on` log line. With `REDIS_URL` set, its rate-limit keys get a prefix of
+ * this run alone (`REDIS_KEY_PREFIX`), so the requests never meet counters of another instance.
  *
  * @param service - the service folder.
  * @param dataDir - where the embedded database lives for this run.
@@ -39,6 +40,9 @@ interface Booted {
 async function boot(service: string, dataDir: string): Promise<Booted> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' };
   delete env.DATABASE_URL;
+  // A shared rate-limit store (REDIS_URL) stays in use, but under keys of this run only: counters
+  // that other instances or earlier checks left (e.g. the strict auth limiter's) would answer 429.
+  if (env.REDIS_URL) env.REDIS_KEY_PREFIX = `check-${process.pid}-${Date.now()}:`;
   // One process (node with tsx's loader), so SIGTERM reaches the service's own shutdown handler.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: service, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { shell } from './clean-tree.js';
+import { REPO_ROOT } from './workspace.js';
 
 // Runs a Dockerfile's own steps without Docker (these machines have no daemon): every stage gets a
 // folder standing for its root file system; COPY and WORKDIR paths are mapped into it, RUN lines run
@@ -121,6 +122,24 @@ function execForm(args: string, where: string): string[] {
     // fall through
   }
   throw new Error(`${where}: not the exec (JSON array) form: ${args}`);
+}
+
+/**
+ * The Node that a `node:<version>-…` base image ships, for this machine: the npm registry's
+ * `node-<platform>-<arch>@<version>` package, installed once under `<repo>/.tmp/`. Put first on
+ * PATH, RUN lines and the CMD run on the image's Node rather than the machine's (native add-ons
+ * such as argon2 load the prebuilt binary of that Node: the one of Node 24 crashes Node 20).
+ *
+ * @param version - the full Node version of the base image, e.g. `24.22.3`.
+ * @returns the folder holding its `node` executable.
+ * @throws {Error} when npm cannot install it.
+ */
+export function imageNodeBin(version: string): string {
+  const pkg = `node-${process.platform}-${process.arch}`;
+  const dir = join(REPO_ROOT, '.tmp', `${pkg}-${version}`);
+  const bin = join(dir, 'node_modules', pkg, 'bin');
+  if (!existsSync(join(bin, 'node'))) shell(`npm install --prefix "${dir}" --no-save --no-audit --no-fund --no-package-lock ${pkg}@${version}`, REPO_ROOT);
+  return bin;
 }
 
 /**
