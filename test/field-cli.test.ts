@@ -50,6 +50,19 @@ describe('npx plop field', () => {
     expect(git('commit', '-qm', message).status).toBe(0);
   };
   /** Starts the embedded database on the copy's data folder, applies pending migrations, runs `fn`, stops. */
+  /**
+   * `npm run check` after one step: the lint, layout, duplication, typecheck and runtime gates (every
+   * `.http` request answered by the booted service), then the module's own unit, API and database
+   * tests. The service's whole suite (the tests gate) runs once, with all six gates, after the last step.
+   */
+  const checkStep = (step: string): void => {
+    const out = spawnSync(bin('tsx'), [join(REPO_ROOT, 'checks/run.ts'), service, '--skip', 'tests', '--json'], { encoding: 'utf8', timeout: CHECK_TIMEOUT });
+    const report = JSON.parse(out.stdout) as { status: string; errors: unknown[] };
+    expect(report.errors, step).toEqual([]);
+    expect(report.status, step).toBe('passed');
+    const tests = run(bin('vitest'), ['run', 'members'], service);
+    expect(tests.status, `${step}: ${tests.stdout}${tests.stderr}`).toBe(0);
+  };
   const withDatabase = async <T>(fn: (client: pg.Client, applied: string[], drift: string) => Promise<T>): Promise<T> => {
     const pgl = await db.startEmbeddedPostgres({ dataDir: join(service, '.data/field-test'), log: silent });
     try {
@@ -140,6 +153,7 @@ describe('npx plop field', () => {
       { name: 'Bob', phone: null, tier: 'basic', vip: null },
     ]);
     expect(regenerateService(service)).toEqual([]);
+    checkStep('add tier and vip');
     commit('add tier and vip');
   }, SLOW);
 
@@ -160,6 +174,7 @@ describe('npx plop field', () => {
     });
     expect(rows).toEqual([{ name: 'Ada', pinHash: null }, { name: 'Bob', pinHash: null }]);
     expect(regenerateService(service)).toEqual([]);
+    checkStep('add pin');
     commit('add pin');
   }, SLOW);
 
@@ -194,6 +209,7 @@ describe('npx plop field', () => {
     });
     expect(rows.map((r) => [r.name, r.tier])).toEqual([['Ada', 'basic'], ['Bob', 'basic']]);
     expect(Object.keys(rows[0] ?? {})).not.toContain('phone');
+    checkStep('remove phone');
     commit('remove phone');
   }, SLOW);
 
@@ -227,6 +243,7 @@ describe('npx plop field', () => {
     const handEdited = edited.map(read);
     expect(regenerateService(service).sort()).toEqual(edited);
     edited.forEach((path, i) => writeFileSync(join(service, path), handEdited[i] ?? ''));
+    checkStep('add byTier and forget');
     commit('add byTier and forget');
   }, SLOW);
 
