@@ -10,6 +10,7 @@ import { buildImage, imageNodeBin, type Image } from './support/dockerfile.js';
 import { EXAMPLE_SERVICE, REPO_ROOT } from './support/workspace.js';
 
 const DOCKERFILE = join(EXAMPLE_SERVICE, 'Dockerfile');
+/** The Node version the image pins (`ARG NODE_VERSION`). */
 const NODE_VERSION = /^ARG NODE_VERSION=(.+)$/m.exec(readFileSync(DOCKERFILE, 'utf8'))?.[1] ?? '';
 
 /** A port the OS just handed out and released (the health check needs the port before start). */
@@ -46,9 +47,8 @@ describe('The container recipe (example-service/Dockerfile), run step by step ou
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('Then the image is Node 24 LTS pinned to a full version, the one .ci/run tests, non-root, HOST=0.0.0.0, exec-form CMD, SIGTERM, a /healthz check', () => {
-    const version = /^ARG NODE_VERSION=(24\.\d+\.\d+)$/m.exec(readFileSync(DOCKERFILE, 'utf8'))?.[1];
-    expect(version).toBeDefined();
-    expect(image.base).toBe(`node:${version}-trixie-slim`);
+    expect(NODE_VERSION).toMatch(/^24\.\d+\.\d+$/);
+    expect(image.base).toBe(`node:${NODE_VERSION}-trixie-slim`);
     expect(readFileSync(join(REPO_ROOT, '.ci', 'run'), 'utf8')).toContain("sed -n 's/^ARG NODE_VERSION=//p' example-service/Dockerfile");
     expect(image.user).toBe('node');
     expect(image.env).toMatchObject({ NODE_ENV: 'production', HOST: '0.0.0.0' });
