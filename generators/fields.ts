@@ -19,6 +19,11 @@ export interface FieldRef {
   target: ModuleNames;
   /** What PostgreSQL does when the referenced row is deleted (as Prisma writes it). */
   onDelete: 'RESTRICT' | 'SET NULL' | 'CASCADE';
+  /**
+   * Prisma relation name, e.g. `FollowFollower`, when the module has several refs to one module
+   * (Prisma needs a name to pair each relation with its back-relation); absent otherwise.
+   */
+  name?: string;
 }
 
 /** A parsed field with every spelling the templates need. */
@@ -43,6 +48,8 @@ export interface Field {
   sql: string;
   example: string;
   example2: string;
+  /** A fixture value distinct on every call (TypeScript source), when the type has one (see `--unique`). */
+  uniqueExample: string | undefined;
   json: string;
   json2: string;
   /** Mapping from a row's value (`row.x`), or `undefined` when the value is used as is. */
@@ -151,8 +158,10 @@ function mappingOf(p: Parsed, owner: string): { m: TypeMapping; enumType: Field[
   return { m: MAPPINGS[p.type as keyof typeof MAPPINGS], enumType: undefined, ref: undefined };
 }
 
-function buildField(p: Parsed, owner: string): Field {
-  const { m, enumType, ref } = mappingOf(p, owner);
+function buildField(p: Parsed, owner: string, named: boolean): Field {
+  const mapped = mappingOf(p, owner);
+  const { m, enumType } = mapped;
+  const ref = mapped.ref && named ? { ...mapped.ref, name: `${owner}${pascal(p.name)}` } : mapped.ref;
   if (p.unique && !m.uniqueAllowed) throw new GeneratorInputError(`Field "${p.item}": ${p.type} fields cannot be unique (!).`);
   const def: DefaultValue | undefined =
     p.defaultRaw === undefined ? undefined : parseDefault(p.type, p.defaultRaw, p.item, enumType?.values);
@@ -166,7 +175,7 @@ function buildField(p: Parsed, owner: string): Field {
   const prismaLine = [column, scalar.split(' ')[0], ...attrs, ...scalar.split(' ').slice(1)].join(' ');
   const cascade = ref?.onDelete === 'CASCADE' ? ', onDelete: Cascade' : '';
   const relationLine = ref
-    ? `${ref.relation} ${ref.target.Entity}${p.optional ? '?' : ''} @relation(fields: [${name}], references: [id]${cascade})`
+    ? `${ref.relation} ${ref.target.Entity}${p.optional ? '?' : ''} @relation(${ref.name ? `"${ref.name}", ` : ''}fields: [${name}], references: [id]${cascade})`
     : undefined;
   const map = (template: string | undefined, v: string, nullish: boolean, toRow = false): string | undefined => {
     if (template === undefined) return undefined;
@@ -199,6 +208,7 @@ function buildField(p: Parsed, owner: string): Field {
     sql: `"${column}" ${m.sql}${p.optional ? '' : ' NOT NULL'}${def?.sql ? ` DEFAULT ${def.sql}` : ''}`,
     example: fill(p.unique && m.unique ? m.unique : m.examples[0]),
     example2: fill(p.unique && m.unique ? m.unique : m.examples[1]),
+    uniqueExample: m.unique === undefined ? undefined : fill(m.unique),
     json: fill(m.json[0]),
     json2: fill(m.json[1]),
     fromRow: map(m.fromRow, `row.${column}`, p.optional),
@@ -222,7 +232,7 @@ function buildField(p: Parsed, owner: string): Field {
  * @param owner - the owning entity's name (prefix of enum type names), e.g. `Order`.
  * @returns the fields in the order given.
  * @throws {GeneratorInputError} on an empty spec, a malformed item, an unknown type, a bad default,
- *   a modifier the type does not allow, a reserved or duplicate name, or two refs to one module;
+ *   a modifier the type does not allow, a reserved or duplicate name, or a second owner field;
  *   the message names the offending item.
  */
 export function parseFields(spec: string, owner = 'Model'): Field[] {
@@ -230,22 +240,32 @@ export function parseFields(spec: string, owner = 'Model'): Field[] {
   if (items.length === 0) {
     throw new GeneratorInputError('No fields given: pass them as "name:type …", e.g. "number:string amount:int".');
   }
+  const parsed = items.map(parseItem);
+  // Refs to one module more than once get Prisma relation names (`follower:ref(users) followed:ref(users)`).
+  const targetOf = (p: Parsed): string | undefined => {
+    if (p.type === 'owner') return 'users';
+    if (p.type !== 'ref') return undefined;
+    try {
+      return moduleNames(p.arg ?? '').name;
+    } catch {
+      return p.arg; // refused with its message when the field is built
+    }
+  };
+  const counts = new Map<string, number>();
+  for (const p of parsed) {
+    const target = targetOf(p);
+    if (target !== undefined) counts.set(target, (counts.get(target) ?? 0) + 1);
+  }
   const seen = new Set<string>();
-  const targets = new Set<string>();
-  return items.map((item) => {
-    const field = buildField(parseItem(item), owner);
+  return parsed.map((p) => {
+    const target = targetOf(p);
+    const field = buildField(p, owner, target !== undefined && (counts.get(target) ?? 0) > 1);
     for (const used of [...new Set([field.name, field.column, field.ref?.relation])].filter((n): n is string => n !== undefined)) {
-      if (seen.has(used)) throw new GeneratorInputError(`Field "${used}" is given twice (in "${item}").`);
+      if (seen.has(used)) throw new GeneratorInputError(`Field "${used}" is given twice (in "${p.item}").`);
       seen.add(used);
     }
-    if (field.owner && items.some((other) => other !== item && /^[^:]+:owner\b/.test(other))) {
-      throw new GeneratorInputError(`Field "${item}": a module has at most one owner field.`);
-    }
-    if (field.ref) {
-      if (targets.has(field.ref.target.name)) {
-        throw new GeneratorInputError(`Field "${item}": only one ref to module "${field.ref.target.name}" per module is supported.`);
-      }
-      targets.add(field.ref.target.name);
+    if (field.owner && parsed.some((other) => other !== p && other.type === 'owner')) {
+      throw new GeneratorInputError(`Field "${p.item}": a module has at most one owner field.`);
     }
     return field;
   });

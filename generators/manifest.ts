@@ -20,6 +20,8 @@ export interface ModuleRecord {
   history?: FieldStep[];
   /** `--auth` (true) or `--auth=<role>`: every route needs a signed-in user (with that role). */
   auth?: true | string;
+  /** `--unique`: composite unique indexes, groups of field names separated by spaces (e.g. `follower,followed`). */
+  unique?: string;
 }
 
 /** One `npx plop field` step: fields added or one field removed, and the migration it wrote. */
@@ -83,4 +85,4 @@ export function formatManifest(manifest: Manifest): string {
 }
 
 /** The order of a module record's keys in `scaffold.json` (others follow, in their own order). */
-const RECORD_KEYS = ['name', 'fields', 'migration', 'usecases', 'auth', 'createdWith', 'history'];
+const RECORD_KEYS = ['name', 'fields', 'unique', 'migration', 'usecases', 'auth', 'createdWith', 'history'];

@@ -14,6 +14,8 @@ import { createReceiptsPrismaRepository } from './backend/db/receipts/index.js';
 import { createReceiptsService, createInMemoryReceiptsRepository } from './backend/services/receipts/index.js';
 import { createNotesPrismaRepository } from './backend/db/notes/index.js';
 import { createNotesService, createInMemoryNotesRepository } from './backend/services/notes/index.js';
+import { createReferralsPrismaRepository } from './backend/db/referrals/index.js';
+import { createReferralsService, createInMemoryReferralsRepository } from './backend/services/referrals/index.js';
 // scaffold:imports
 
 /**
@@ -32,6 +34,7 @@ export function composeServices(prisma: PrismaClient, log: Logger): Services {
     invoices: createInvoicesService({ repo: createInvoicesPrismaRepository(prisma, log), log }),
     receipts: createReceiptsService({ repo: createReceiptsPrismaRepository(prisma, log), log }),
     notes: createNotesService({ repo: createNotesPrismaRepository(prisma, log), log }),
+    referrals: createReferralsService({ repo: createReferralsPrismaRepository(prisma, log), log }),
     // scaffold:services
   };
 }
@@ -49,6 +52,7 @@ export function composeInMemoryServices(log: Logger): Services {
     invoices: createInvoicesService({ repo: createInMemoryInvoicesRepository(log), log }),
     receipts: createReceiptsService({ repo: createInMemoryReceiptsRepository(log), log }),
     notes: createNotesService({ repo: createInMemoryNotesRepository(log), log }),
+    referrals: createReferralsService({ repo: createInMemoryReferralsRepository(log), log }),
     // scaffold:memory-services
   };
 }

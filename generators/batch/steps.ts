@@ -22,7 +22,8 @@ export function stepInput(step: BatchStep, dryRun: boolean): StepInput {
   const options: Record<string, string> = {};
   switch (step.generator) {
     case 'endpoint':
-      return { answers: { name: step.name, fields: step.fields }, flags: { ...flags, ...(step.auth !== undefined ? { auth: step.auth } : {}) } };
+      if (step.unique !== undefined) options.unique = step.unique;
+      return { answers: { name: step.name, fields: step.fields }, flags: { ...flags, options, ...(step.auth !== undefined ? { auth: step.auth } : {}) } };
     case 'usecase':
       for (const key of ['method', 'scope', 'body', 'query', 'returns'] as const) if (step[key] !== undefined) options[key] = step[key];
       return { answers: { module: step.module, name: step.name }, flags: { ...flags, options, ...(step.auth !== undefined ? { auth: step.auth } : {}) } };
@@ -55,6 +56,7 @@ export function stepCommand(step: BatchStep): string {
     case 'endpoint':
       words.push(step.name, quote(step.fields));
       flag('auth', step.auth);
+      flag('unique', step.unique);
       break;
     case 'usecase':
       words.push(step.module, step.name);

@@ -39,7 +39,7 @@ const TYPE_DOCS: Record<string, { item: string; description: string; example: st
   json: { item: 'json', description: 'JSON object; JSONB (with ? nullable)', example: 'meta:json' },
   secret: { item: 'secret', description: 'write-only string of 12-128 chars (a password, an API key): accepted on create/update, stored as its argon2id hash in TEXT column <name>Hash, never answered or logged; no ! or default; needs npx plop auth', example: 'apiKey:secret' },
   enum: { item: `enum\\(${ENUM_VALUE}(\\|${ENUM_VALUE})*\\)`, description: "'a' | 'b'; PostgreSQL enum type <Entity><Field>; default one of the values", example: 'status:enum(pending|paid)=pending' },
-  ref: { item: `ref\\(${MODULE_NAME_PATTERN.source.slice(1, -1)}\\)`, description: '<name>Id, a positive integer; INTEGER + foreign key to the module (ON DELETE RESTRICT, with ? SET NULL)', example: 'customer:ref(customers)' },
+  ref: { item: `ref\\(${MODULE_NAME_PATTERN.source.slice(1, -1)}\\)`, description: '<name>Id, a positive integer; INTEGER + foreign key to the module (ON DELETE RESTRICT, with ? SET NULL); several refs to one module are named relations (back-relation <module>As<Name> in its model)', example: 'customer:ref(customers)' },
   owner: { item: 'owner', description: '<name>Id of the signed-in user (needs npx plop auth and --auth): set from the token, never from a body; others get 403; no modifiers', example: 'author:owner' },
 };
 
@@ -96,6 +96,13 @@ const AUTH_FLAG: FlagDoc = {
   example: 'npx plop endpoint journals "title:string body:text author:owner" --auth --json',
 };
 
+const UNIQUE_FLAG: FlagDoc = {
+  flag: '--unique=<a,b>',
+  schema: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*(,[a-z][a-zA-Z0-9]*)+( [a-z][a-zA-Z0-9]*(,[a-z][a-zA-Z0-9]*)+)*$', description: 'groups of field names (spec name or <name>Id) joined by commas, groups separated by spaces; = form only' },
+  description: 'A unique index over several fields (e.g. one follow per pair): creating or changing a row into a taken combination answers 409 <SCOPE>.CONFLICT. Members may be refs and the owner; not json or secret; one member must take many values (string, number, date, uuid or ref). Recorded in the module\'s record as "unique".',
+  example: 'npx plop endpoint pairings "left:ref(customers) right:ref(customers)" --unique=left,right --json',
+};
+
 /** `--auth[=<role>]` of `endpoint` and `usecase`. */
 const ROLE_SCHEMA = { type: 'string', pattern: '^[a-z][a-z0-9]*([_-][a-z0-9]+)*$', maxLength: 32, description: 'role name, = form only' };
 
@@ -103,7 +110,7 @@ const ROLE_SCHEMA = { type: 'string', pattern: '^[a-z][a-z0-9]*([_-][a-z0-9]+)*$
 export const GENERATOR_DOCS: Record<string, GeneratorDoc> = {
   endpoint: {
     arguments: { name: moduleArg, fields: { $ref: '#/field_grammar' } },
-    flags: [AUTH_FLAG],
+    flags: [AUTH_FLAG, UNIQUE_FLAG],
     examples: [
       'npx plop endpoint orders "customer:ref(customers) status:enum(pending|paid|shipped)=pending total:decimal" --json',
     ],

@@ -38,6 +38,8 @@ export interface EndpointRequest {
   history?: FieldStep[];
   /** `--auth` (true) or `--auth=<role>`: routes need a signed-in user; needed by an owner field. */
   auth?: true | string;
+  /** `--unique`: composite unique indexes, e.g. `follower,followed` (groups separated by spaces). */
+  unique?: string;
 }
 
 /** Everything the generator will do, computed before anything is written. */
@@ -146,11 +148,12 @@ export interface RenderedEndpoint {
  * @param modules - the service's other recorded modules (the `.http` file creates the rows its refs need).
  * @param usecases - the module's recorded use cases, patched into its files.
  * @param auth - `--auth` (true) or its role.
+ * @param unique - `--unique` (composite unique indexes), if any.
  * @returns files and registration blocks.
- * @throws {GeneratorInputError} when a referenced module is not among `modules`.
+ * @throws {GeneratorInputError} when a referenced module is not among `modules`, or `unique` is invalid.
  */
-export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string, modules: ModuleRecord[], usecases: UsecaseRecord[] = [], auth?: true | string): RenderedEndpoint {
-  const view = { ...endpointView(names, fields, auth, usecaseSchemaHelpers(names, usecases)), ...httpView(fields, modules) };
+export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string, modules: ModuleRecord[], usecases: UsecaseRecord[] = [], auth?: true | string, unique?: string): RenderedEndpoint {
+  const view = { ...endpointView(names, fields, auth, usecaseSchemaHelpers(names, usecases), unique), ...httpView(fields, modules) };
   const files = withUsecases(renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration }), names, fields, usecases, auth !== undefined ? true : undefined);
   const registrations = new Map<string, [string, string[]][]>();
   for (const reg of [...ENDPOINT_REGISTRATIONS, ...relationRegistrations(names, fields)]) {
@@ -171,11 +174,11 @@ export function renderEndpoint(names: ModuleNames, fields: Field[], migration: s
  * @returns files and registration blocks.
  * @throws {GeneratorInputError} when a recorded spec no longer parses.
  */
-export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fields' | 'migration' | 'usecases' | 'createdWith' | 'history' | 'auth'>, modules: ModuleRecord[]): RenderedEndpoint {
-  const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, modules, record.usecases, record.auth);
+export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fields' | 'migration' | 'usecases' | 'createdWith' | 'history' | 'auth' | 'unique'>, modules: ModuleRecord[]): RenderedEndpoint {
+  const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, modules, record.usecases, record.auth, record.unique);
   const createFile = `${MIGRATIONS_DIR}/${record.migration}/migration.sql`;
   const renderCreate = (spec: string): string =>
-    renderEndpoint(names, parseFields(spec, names.Entity), record.migration, modules, [], record.auth).files.find((f) => f.path === createFile)?.content ?? '';
+    renderEndpoint(names, parseFields(spec, names.Entity), record.migration, modules, [], record.auth, record.unique).files.find((f) => f.path === createFile)?.content ?? '';
   return { ...rendered, files: withFieldHistory(rendered.files, names, record, renderCreate) };
 }
 
@@ -206,7 +209,8 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
   const migration = request.migration ?? nextMigrationName(serviceDir, `create_${names.table}`, request.now ?? new Date());
   const usecases = request.usecases ?? [];
   const history = request.history ?? [];
-  const rendered = renderModule(names, { fields: request.fields, migration, usecases, createdWith: request.createdWith, history, ...(request.auth !== undefined ? { auth: request.auth } : {}) }, manifest.modules);
+  const unique = request.unique === undefined ? undefined : normaliseSpec(request.unique);
+  const rendered = renderModule(names, { fields: request.fields, migration, usecases, createdWith: request.createdWith, history, ...(request.auth !== undefined ? { auth: request.auth } : {}), ...(unique !== undefined ? { unique } : {}) }, manifest.modules);
   const changes: Change[] = rendered.files.map((file) => {
     assertInside(serviceDir, file.path);
     if (existsSync(join(serviceDir, file.path))) {
@@ -223,6 +227,7 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
     name: names.name, fields: normaliseSpec(request.fields), migration, ...(usecases.length > 0 ? { usecases } : {}),
     ...(history.length > 0 ? { createdWith: request.createdWith, history } : {}),
     ...(request.auth !== undefined ? { auth: request.auth } : {}),
+    ...(unique !== undefined ? { unique } : {}),
   };
   const manifestAfter = formatManifest({ ...manifest, modules: [...manifest.modules, record] });
   changes.push(

@@ -5,6 +5,7 @@ import { GeneratorInputError } from '../errors.js';
 import { SCHEMA_HELPERS } from '../field-types.js';
 import { parseFields } from '../fields.js';
 import type { Registration } from './registrations.js';
+import { parseCompositeUniques, withVaryingExamples } from '../unique.js';
 
 /**
  * The values every endpoint template may use: the module's names, its fields and the subsets
@@ -13,14 +14,20 @@ import type { Registration } from './registrations.js';
  * `bodyFields` (what a client sends: all but the owner).
  *
  * @param names - the module's names.
- * @param fields - its parsed fields.
+ * @param parsed - its parsed fields.
  * @param auth - `--auth` (true); absent: a public module.
  * @param extraHelpers - value schemas its use cases' bodies and queries need in the schemas file.
- * @returns the Handlebars view.
+ * @param unique - `--unique` (composite unique indexes, e.g. `follower,followed`), if any.
+ * @returns the Handlebars view; `composites` holds the composite unique indexes (see
+ *   {@link parseCompositeUniques}) and `varyingRefs` the refs whose fixtures must differ per row.
+ * @throws {GeneratorInputError} when `unique` is invalid for these fields.
  */
-export function endpointView(names: ModuleNames, fields: Field[], auth?: true | string, extraHelpers: string[] = []): object {
+export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | string, extraHelpers: string[] = [], unique?: string): object {
+  const composites = parseCompositeUniques(unique, parsed, names);
+  const fields = withVaryingExamples(parsed, composites);
   const refs = fields.filter((f) => f.ref !== undefined);
   const uniques = fields.filter((f) => f.unique);
+  const owner = fields.find((f) => f.owner);
   const text = (pick: (f: Field) => string): boolean => fields.some((f) => pick(f).includes('randomUUID()'));
   return {
     ...names,
@@ -29,9 +36,16 @@ export function endpointView(names: ModuleNames, fields: Field[], auth?: true | 
     uniques,
     enums: fields.flatMap((f) => (f.enumType ? [{ ...f.enumType, field: f.name }] : [])),
     hasRefs: refs.length > 0,
+    /** Each referenced module once (for imports); `inUseTest`: a required, non-owner ref points at it. */
+    refTargets: [...new Map(refs.map((f) => [f.ref?.target.name, f.ref?.target])).values()].map((target) => ({
+      ...target,
+      inUseTest: refs.some((f) => f.ref?.target.name === target?.name && !f.optional && !f.owner),
+    })),
     /** Refs a list can be filtered by (an owner field is not: lists hold the caller's rows). */
     hasFilters: refs.some((f) => !f.owner),
-    hasUnique: uniques.length > 0,
+    hasUnique: uniques.length > 0 || composites.length > 0,
+    composites: composites.map((c) => ({ ...c, bodyMembers: c.fields.filter((n) => n !== owner?.name) })),
+    varyingRefs: refs.filter((f) => composites.some((c) => c.varies.name === f.name)),
     refNames: refs.map((f) => f.name).join(' or '),
     /** What the schemas file imports from `api/common`: its value schemas in use, and the CRUD helpers (sorted). */
     schemaImports: [...SCHEMA_HELPERS.filter((h) => extraHelpers.includes(h) || fields.some((f) => new RegExp(`\\b${h}\\b`).test(f.zod))), 'defineCrudModule', 'idParams', 'pageQuery']
@@ -48,7 +62,7 @@ export function endpointView(names: ModuleNames, fields: Field[], auth?: true | 
     auth: auth !== undefined,
     /** `--auth=<role>`: every route also needs this role (403 `<SCOPE>.FORBIDDEN` without it). */
     role: typeof auth === 'string' ? auth : false,
-    owner: fields.find((f) => f.owner) ?? false,
+    owner: owner ?? false,
     /** The fields a client sends (all but the owner). */
     bodyFields: fields.filter((f) => !f.owner),
     ...secretView(names, fields),
@@ -81,8 +95,24 @@ function secretView(names: ModuleNames, fields: Field[]): object {
 }
 
 /**
+ * The back-relation field a `ref(…)` field adds to the referenced module's Prisma model: the
+ * referring module's name (`orders Order[]`), or, for a named relation (several refs to one
+ * module), `<module>As<Relation>` with the relation's name (`followsAsFollower Follow[] @relation("FollowFollower")`).
+ *
+ * @param names - the referring module's names.
+ * @param field - a field with a `ref`.
+ * @returns the field name and its Prisma line.
+ */
+export function backRelation(names: ModuleNames, field: Field): { name: string; line: string } {
+  const relation = field.ref?.relation ?? field.name;
+  if (field.ref?.name === undefined) return { name: names.name, line: `${names.name} ${names.Entity}[]` };
+  const name = `${names.name}As${relation.charAt(0).toUpperCase()}${relation.slice(1)}`;
+  return { name, line: `${name} ${names.Entity}[] @relation("${field.ref.name}")` };
+}
+
+/**
  * The back-relation each `ref(…)` field adds to the referenced module's Prisma model, as anchored
- * patches above its `// scaffold:relations` marker.
+ * patches above its `// scaffold:relations` marker (see {@link backRelation}).
  *
  * @param names - the referring module's names.
  * @param fields - its fields.
@@ -91,9 +121,29 @@ function secretView(names: ModuleNames, fields: Field[]): object {
 export function relationRegistrations(names: ModuleNames, fields: Field[]): Registration[] {
   return fields.flatMap((f) =>
     f.ref
-      ? [{ file: `src/backend/db/${f.ref.target.name}/${f.ref.target.name}.prisma`, marker: '// scaffold:relations', lines: [`${names.name} ${names.Entity}[]`] }]
+      ? [{ file: `src/backend/db/${f.ref.target.name}/${f.ref.target.name}.prisma`, marker: '// scaffold:relations', lines: [backRelation(names, f).line] }]
       : [],
   );
+}
+
+/**
+ * Checks that the back-relations a module's refs add are free in each referenced module: no field
+ * or relation there has the same name.
+ *
+ * @param names - the referring module's names.
+ * @param fields - the ref fields to check.
+ * @param modules - the service's recorded modules (other than the referring one).
+ * @throws {GeneratorInputError} naming the referenced module and the taken name.
+ */
+export function assertBackRelationsFree(names: ModuleNames, fields: Field[], modules: ModuleRecord[]): void {
+  for (const f of fields) {
+    const target = f.ref && !f.owner ? modules.find((m) => m.name === f.ref?.target.name) : undefined;
+    if (!f.ref || !target) continue;
+    const back = backRelation(names, f).name;
+    if (parseFields(target.fields, f.ref.target.Entity).some((t) => t.name === back || t.ref?.relation === back)) {
+      throw new GeneratorInputError(`Field "${f.spec}": module "${target.name}" already has a field named "${back}".`);
+    }
+  }
 }
 
 /**
@@ -124,11 +174,8 @@ export function assertFitsService(names: ModuleNames, fields: Field[], modules: 
         `Field "${f.spec}" references module "${f.ref.target.name}", which does not exist: generate it first (known: ${modules.map((m) => m.name).join(', ') || 'none'}).`,
       );
     }
-    const targetFields = parseFields(target.fields, f.ref.target.Entity);
-    if (targetFields.some((t) => t.name === names.name || t.ref?.relation === names.name)) {
-      throw new GeneratorInputError(`Field "${f.spec}": module "${target.name}" already has a field named "${names.name}".`);
-    }
   }
+  assertBackRelationsFree(names, fields, modules);
 }
 
 /** One field of a request body in a `.http` file: its name and its JSON value (a ref names a parent's id). */

@@ -2,7 +2,7 @@ import { recordedModule } from '../usecase/plan.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { nextMigrationName, patchAtMarkers, renderModule, type RenderedEndpoint } from '../endpoint/plan.js';
-import { relationRegistrations } from '../endpoint/view.js';
+import { assertBackRelationsFree, relationRegistrations } from '../endpoint/view.js';
 import { GeneratorInputError } from '../errors.js';
 import { normaliseSpec, parseFields, type Field } from '../fields.js';
 import { formatManifest, MANIFEST_FILE, type FieldStep, type ModuleRecord } from '../manifest.js';
@@ -10,6 +10,7 @@ import { moduleNames, type ModuleNames } from '../naming.js';
 import { readIfExists, type Change } from '../transaction.js';
 import type { RenderedFile } from '../render.js';
 import { mergeModuleFiles } from './merge.js';
+import { parseCompositeUniques } from '../unique.js';
 
 /** What the `field` generator is asked to do: add fields, or remove one. */
 export interface FieldRequest {
@@ -66,25 +67,23 @@ function assertAddable(added: Field[], names: ModuleNames, others: ModuleRecord[
     if (!target) {
       throw new GeneratorInputError(`Field "${f.spec}" references module "${f.ref.target.name}", which does not exist (known: ${others.map((m) => m.name).join(', ') || 'none'}).`);
     }
-    if (parseFields(target.fields, f.ref.target.Entity).some((t) => t.name === names.name || t.ref?.relation === names.name)) {
-      throw new GeneratorInputError(`Field "${f.spec}": module "${target.name}" already has a field named "${names.name}".`);
-    }
   }
+  assertBackRelationsFree(names, added, others);
 }
 
 /** The next record and its step: fields appended, or one field taken out. */
-function nextRecord(serviceDir: string, record: ModuleRecord, names: ModuleNames, request: FieldRequest, others: ModuleRecord[]): { step: FieldStep; next: ModuleRecord; added: Field[]; removed: Field[] } {
+function nextRecord(serviceDir: string, record: ModuleRecord, names: ModuleNames, request: FieldRequest, others: ModuleRecord[]): { step: FieldStep; next: ModuleRecord; added: Field[] } {
   const current = parseFields(record.fields, names.Entity);
   const now = request.now ?? new Date();
   let fields: string;
   let step: FieldStep;
   let added: Field[] = [];
-  let removed: Field[] = [];
   if (request.add !== undefined) {
     const spec = normaliseSpec(request.add);
-    added = parseFields(spec, names.Entity);
+    parseFields(spec, names.Entity);
     fields = `${record.fields} ${spec}`;
-    parseFields(fields, names.Entity);
+    // Parsed with the module's other fields: a second ref to one module names both relations.
+    added = parseFields(fields, names.Entity).slice(current.length);
     assertAddable(added, names, others);
     step = { add: spec, migration: nextMigrationName(serviceDir, `add_${added.map((f) => f.name).join('_')}_to_${names.table}`, now) };
   } else {
@@ -92,13 +91,14 @@ function nextRecord(serviceDir: string, record: ModuleRecord, names: ModuleNames
     const at = current.findIndex((f) => f.name === name || f.column === name || f.ref?.relation === name);
     if (at < 0) throw new GeneratorInputError(`Module "${names.name}" has no field "${name}" (fields: ${current.map((f) => f.name).join(', ')}).`);
     if (current.length === 1) throw new GeneratorInputError(`"${name}" is the only field of "${names.name}": a module keeps at least one; destroy the module instead.`);
+    const composite = parseCompositeUniques(record.unique, current, names).find((c) => c.fields.includes(current[at]?.column ?? ''));
+    if (composite) throw new GeneratorInputError(`"${name}" is part of the unique index (${composite.label}) of "${names.name}" (--unique): it cannot be removed.`);
     const items = record.fields.split(' ');
-    removed = [current[at] as Field];
     fields = items.filter((_, i) => i !== at).join(' ');
-    step = { remove: items[at] as string, migration: nextMigrationName(serviceDir, `remove_${removed[0]?.name}_from_${names.table}`, now) };
+    step = { remove: items[at] as string, migration: nextMigrationName(serviceDir, `remove_${current[at]?.name}_from_${names.table}`, now) };
   }
   const next: ModuleRecord = { ...record, fields, createdWith: record.createdWith ?? record.fields, history: [...(record.history ?? []), step] };
-  return { step, next, added, removed };
+  return { step, next, added };
 }
 
 /**
@@ -135,20 +135,30 @@ function registrationChanges(serviceDir: string, before: RenderedEndpoint['regis
   return changes;
 }
 
-/** Patches the back-relation lines a ref field adds to (or removes from) the referenced module's model. */
-function relationChanges(serviceDir: string, names: ModuleNames, added: Field[], removed: Field[]): Change[] {
+/**
+ * Patches the back-relation lines of the referenced modules' models from the module's fields
+ * before the step to those after it: a line no longer rendered is removed, a new one added above
+ * the marker (adding a second ref to one module also renames the first one's back-relation).
+ */
+function relationChanges(serviceDir: string, names: ModuleNames, before: Field[], after: Field[]): Change[] {
+  const linesOf = (fields: Field[]): Map<string, string> =>
+    new Map(relationRegistrations(names, fields).flatMap((r) => r.lines.map((line) => [line, r.file] as const)));
+  const old = linesOf(before);
+  const now = linesOf(after);
   const changes: Change[] = [];
-  for (const reg of relationRegistrations(names, added)) {
-    const before = readIfExists(serviceDir, reg.file);
-    if (before === undefined) throw new GeneratorInputError(`${reg.file} is missing: cannot add the relation.`);
-    changes.push({ kind: 'modify', path: reg.file, before, content: patchAtMarkers(reg.file, before, [[reg.marker, reg.lines]]) });
-  }
-  for (const reg of relationRegistrations(names, removed)) {
-    const before = readIfExists(serviceDir, reg.file) ?? '';
-    const lines = before.split('\n');
-    const at = lines.findIndex((l) => l.trim() === reg.lines[0]);
-    if (at < 0) throw new GeneratorInputError(`${reg.file} no longer holds "${reg.lines[0]}": remove the relation by hand.`);
-    changes.push({ kind: 'modify', path: reg.file, before, content: [...lines.slice(0, at), ...lines.slice(at + 1)].join('\n') });
+  for (const file of new Set([...old.values(), ...now.values()])) {
+    const content = readIfExists(serviceDir, file);
+    if (content === undefined) throw new GeneratorInputError(`${file} is missing: cannot change the relation.`);
+    let lines = content.split('\n');
+    for (const [line, f] of old) {
+      if (f !== file || now.has(line)) continue;
+      const at = lines.findIndex((l) => l.trim() === line);
+      if (at < 0) throw new GeneratorInputError(`${file} no longer holds "${line}": change the relation by hand.`);
+      lines = [...lines.slice(0, at), ...lines.slice(at + 1)];
+    }
+    const insert = [...now].filter(([line, f]) => f === file && !old.has(line)).map(([line]) => line);
+    const next = insert.length > 0 ? patchAtMarkers(file, lines.join('\n'), [['// scaffold:relations', insert]]) : lines.join('\n');
+    if (next !== content) changes.push({ kind: 'modify', path: file, before: content, content: next });
   }
   return changes;
 }
@@ -174,7 +184,7 @@ export function planField(request: FieldRequest): FieldPlan {
   }
   const { manifest, manifestText, record } = recordedModule(serviceDir, names.name);
   const others = manifest.modules.filter((m) => m !== record);
-  const { step, next, added, removed } = nextRecord(serviceDir, record, names, request, others);
+  const { step, next, added } = nextRecord(serviceDir, record, names, request, others);
   const after0 = manifest.modules.map((m) => (m === record ? next : m));
   if (added.some((f) => f.secret) && !manifest.auth) {
     throw new GeneratorInputError(`Field "${added.find((f) => f.secret)?.spec}" is a secret field, stored as its argon2id hash by the auth module's password hasher: run npx plop auth first.`);
@@ -186,7 +196,7 @@ export function planField(request: FieldRequest): FieldPlan {
     renderModule(moduleNames(m.name), m, modules).files.filter((f) => f.path.startsWith('__http__/'));
   const changes = [
     ...mergeModuleFiles(serviceDir, old.files, now.files),
-    ...relationChanges(serviceDir, names, added, removed),
+    ...relationChanges(serviceDir, names, parseFields(record.fields, names.Entity), parseFields(next.fields, names.Entity)),
     ...registrationChanges(serviceDir, old.registrations, now.registrations),
     ...others.flatMap((m) => mergeModuleFiles(serviceDir, httpOf(m, manifest.modules), httpOf(m, after0))),
   ];

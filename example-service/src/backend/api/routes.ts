@@ -11,6 +11,8 @@ import type { ReceiptsService } from '../services/receipts/index.js';
 import { createReceiptsRouter } from './receipts/index.js';
 import type { NotesService } from '../services/notes/index.js';
 import { createNotesRouter } from './notes/index.js';
+import type { ReferralsService } from '../services/referrals/index.js';
+import { createReferralsRouter } from './referrals/index.js';
 // scaffold:imports
 
 /** Every module's service, as the route table needs them (wired in the composition root). */
@@ -20,6 +22,7 @@ export interface Services {
   invoices: InvoicesService;
   receipts: ReceiptsService;
   notes: NotesService;
+  referrals: ReferralsService;
   // scaffold:services
 }
 
@@ -45,6 +48,7 @@ export function createRouteTable(services: Services, log: Logger, options: Route
   router.use('/invoices', createInvoicesRouter(services.invoices, log));
   router.use('/receipts', createReceiptsRouter(services.receipts, log));
   router.use('/notes', createNotesRouter(services.notes, log, services.auth));
+  router.use('/referrals', createReferralsRouter(services.referrals, log));
   // scaffold:routes
   return router;
 }

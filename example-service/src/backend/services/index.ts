@@ -5,4 +5,5 @@ export * from './customers/index.js';
 export * from './invoices/index.js';
 export * from './receipts/index.js';
 export * from './notes/index.js';
+export * from './referrals/index.js';
 // scaffold:exports

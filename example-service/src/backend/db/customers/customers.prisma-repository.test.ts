@@ -9,8 +9,8 @@ const log = pino({ level: 'silent' });
 describe('CustomersPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_URL when set)', () => {
   let db: TestDatabase;
   let repo: CustomersRepository;
-  const buildNew = () => asCustomerRecord(buildNewCustomer());
-  const buildOther = () => asCustomerRecord(buildOtherCustomer());
+  const buildNew = async () => asCustomerRecord(buildNewCustomer());
+  const buildOther = async () => asCustomerRecord(buildOtherCustomer());
   /** What an entity holds of a record: every field but the secret fields' hashes. */
   const shown = ({ accessKeyHash: _accessKeyHash, ...values }: CustomerRecordPatch) => values;
   beforeAll(async () => {
@@ -22,7 +22,7 @@ describe('CustomersPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_UR
   });
 
   it('When a customer is created, then the same values are read back from the table', async () => {
-    const input = buildNew();
+    const input = await buildNew();
     const created = await repo.create(input);
     expect(created.id).toBeGreaterThan(0);
     expect(created).toMatchObject(shown(input));
@@ -30,36 +30,36 @@ describe('CustomersPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_UR
   });
 
   it('When a customer is updated, then the row holds the new values and a later updatedAt', async () => {
-    const created = await repo.create(buildNew());
-    const change = buildOther();
+    const created = await repo.create(await buildNew());
+    const change = await buildOther();
     const updated = await repo.update(created.id, change);
     expect(updated).toMatchObject(shown(change));
     expect(updated?.updatedAt.getTime()).toBeGreaterThanOrEqual(created.updatedAt.getTime());
   });
 
   it('When customers are listed, then pages follow id order', async () => {
-    const a = await repo.create(buildNew());
-    const b = await repo.create(buildNew());
+    const a = await repo.create(await buildNew());
+    const b = await repo.create(await buildNew());
     const ids = (await repo.list({ limit: 100, offset: 0 })).map((row) => row.id);
     expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
     expect(await repo.list({ limit: 1, offset: 0 })).toHaveLength(1);
   });
 
   it('When a customer is deleted, then it is gone and a second delete reports false', async () => {
-    const created = await repo.create(buildNew());
+    const created = await repo.create(await buildNew());
     await expect(repo.delete(created.id)).resolves.toBe(true);
     await expect(repo.findById(created.id)).resolves.toBeNull();
     await expect(repo.delete(created.id)).resolves.toBe(false);
   });
 
   it('When the id does not exist, then update resolves to null', async () => {
-    await expect(repo.update(2147483000, buildOther())).resolves.toBeNull();
+    await expect(repo.update(2147483000, await buildOther())).resolves.toBeNull();
   });
 
   it('When a customer is stored, then only findHashes reads its hashes back, an update replaces them, and no entity holds one', async () => {
-    const input = buildNew();
+    const input = await buildNew();
     const created = await repo.create(input);
-    const change = buildOther();
+    const change = await buildOther();
     await repo.update(created.id, shown(change));
     expect(Object.keys(created)).not.toContain('accessKeyHash');
     expect((await repo.findHashes(created.id))?.accessKeyHash?.reveal()).toBe(input.accessKeyHash?.reveal());

@@ -9,8 +9,8 @@ const log = pino({ level: 'silent' });
 describe('InvoicesPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_URL when set)', () => {
   let db: TestDatabase;
   let repo: InvoicesRepository;
-  const buildNew = () => buildNewInvoice();
-  const buildOther = () => buildOtherInvoice();
+  const buildNew = async () => buildNewInvoice();
+  const buildOther = async () => buildOtherInvoice();
   beforeAll(async () => {
     db = await openTestDatabase();
     repo = createInvoicesPrismaRepository(db.prisma, log);
@@ -20,7 +20,7 @@ describe('InvoicesPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_URL
   });
 
   it('When an invoice is created, then the same values are read back from the table', async () => {
-    const input = buildNew();
+    const input = await buildNew();
     const created = await repo.create(input);
     expect(created.id).toBeGreaterThan(0);
     expect(created).toMatchObject(input);
@@ -28,29 +28,29 @@ describe('InvoicesPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_URL
   });
 
   it('When an invoice is updated, then the row holds the new values and a later updatedAt', async () => {
-    const created = await repo.create(buildNew());
-    const change = buildOther();
+    const created = await repo.create(await buildNew());
+    const change = await buildOther();
     const updated = await repo.update(created.id, change);
     expect(updated).toMatchObject(change);
     expect(updated?.updatedAt.getTime()).toBeGreaterThanOrEqual(created.updatedAt.getTime());
   });
 
   it('When invoices are listed, then pages follow id order', async () => {
-    const a = await repo.create(buildNew());
-    const b = await repo.create(buildNew());
+    const a = await repo.create(await buildNew());
+    const b = await repo.create(await buildNew());
     const ids = (await repo.list({ limit: 100, offset: 0 })).map((row) => row.id);
     expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
     expect(await repo.list({ limit: 1, offset: 0 })).toHaveLength(1);
   });
 
   it('When an invoice is deleted, then it is gone and a second delete reports false', async () => {
-    const created = await repo.create(buildNew());
+    const created = await repo.create(await buildNew());
     await expect(repo.delete(created.id)).resolves.toBe(true);
     await expect(repo.findById(created.id)).resolves.toBeNull();
     await expect(repo.delete(created.id)).resolves.toBe(false);
   });
 
   it('When the id does not exist, then update resolves to null', async () => {
-    await expect(repo.update(2147483000, buildOther())).resolves.toBeNull();
+    await expect(repo.update(2147483000, await buildOther())).resolves.toBeNull();
   });
 });

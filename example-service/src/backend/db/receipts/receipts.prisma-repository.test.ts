@@ -13,8 +13,8 @@ describe('ReceiptsPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_URL
   let repo: ReceiptsRepository;
   /** Ids of real referenced rows, seeded once. */
   let refs: Partial<NewReceipt> = {};
-  const buildNew = () => buildNewReceipt(refs);
-  const buildOther = () => buildOtherReceipt(refs);
+  const buildNew = async () => buildNewReceipt(refs);
+  const buildOther = async () => buildOtherReceipt(refs);
   beforeAll(async () => {
     db = await openTestDatabase();
     repo = createReceiptsPrismaRepository(db.prisma, log);
@@ -27,7 +27,7 @@ describe('ReceiptsPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_URL
   });
 
   it('When a receipt is created, then the same values are read back from the table', async () => {
-    const input = buildNew();
+    const input = await buildNew();
     const created = await repo.create(input);
     expect(created.id).toBeGreaterThan(0);
     expect(created).toMatchObject(input);
@@ -35,51 +35,51 @@ describe('ReceiptsPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_URL
   });
 
   it('When a receipt is updated, then the row holds the new values and a later updatedAt', async () => {
-    const created = await repo.create(buildNew());
-    const change = buildOther();
+    const created = await repo.create(await buildNew());
+    const change = await buildOther();
     const updated = await repo.update(created.id, change);
     expect(updated).toMatchObject(change);
     expect(updated?.updatedAt.getTime()).toBeGreaterThanOrEqual(created.updatedAt.getTime());
   });
 
   it('When receipts are listed, then pages follow id order', async () => {
-    const a = await repo.create(buildNew());
-    const b = await repo.create(buildNew());
+    const a = await repo.create(await buildNew());
+    const b = await repo.create(await buildNew());
     const ids = (await repo.list({ limit: 100, offset: 0 })).map((row) => row.id);
     expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
     expect(await repo.list({ limit: 1, offset: 0 })).toHaveLength(1);
   });
 
   it('When a receipt is deleted, then it is gone and a second delete reports false', async () => {
-    const created = await repo.create(buildNew());
+    const created = await repo.create(await buildNew());
     await expect(repo.delete(created.id)).resolves.toBe(true);
     await expect(repo.findById(created.id)).resolves.toBeNull();
     await expect(repo.delete(created.id)).resolves.toBe(false);
   });
 
   it('When the id does not exist, then update resolves to null', async () => {
-    await expect(repo.update(2147483000, buildOther())).resolves.toBeNull();
+    await expect(repo.update(2147483000, await buildOther())).resolves.toBeNull();
   });
 
   it('When another receipt already has the reference, then create refuses with RECEIPT.CONFLICT', async () => {
-    const first = await repo.create(buildNew());
-    await expect(repo.create({ ...buildNew(), reference: first.reference })).rejects.toMatchObject({ code: 'RECEIPT.CONFLICT' });
+    const first = await repo.create(await buildNew());
+    await expect(repo.create({ ...(await buildNew()), reference: first.reference })).rejects.toMatchObject({ code: 'RECEIPT.CONFLICT' });
   });
 
   it('When the referenced row of invoiceId does not exist, then create refuses with RECEIPT.INVALID', async () => {
-    await expect(repo.create({ ...buildNew(), invoiceId: 2147483000 })).rejects.toMatchObject({ code: 'RECEIPT.INVALID' });
+    await expect(repo.create({ ...(await buildNew()), invoiceId: 2147483000 })).rejects.toMatchObject({ code: 'RECEIPT.INVALID' });
   });
 
   it('When receipts are listed by invoiceId, then only rows pointing at that row come back', async () => {
-    const mine = await repo.create(buildNew());
-    const other = await repo.create({ ...buildNew(), invoiceId: await seedInvoice(db.prisma, log) });
+    const mine = await repo.create(await buildNew());
+    const other = await repo.create({ ...(await buildNew()), invoiceId: await seedInvoice(db.prisma, log) });
     const ids = (await repo.list({ limit: 100, offset: 0 }, { invoiceId: other.invoiceId ?? undefined })).map((row) => row.id);
     expect(ids).toEqual([other.id]);
     expect(ids).not.toContain(mine.id);
   });
 
   it('When a referenced row of invoiceId is deleted while in use, then the delete refuses with INVOICE.CONFLICT', async () => {
-    const created = await repo.create(buildNew());
+    const created = await repo.create(await buildNew());
     const targets = createInvoicesPrismaRepository(db.prisma, log);
     await expect(targets.delete(created.invoiceId)).rejects.toMatchObject({ code: 'INVOICE.CONFLICT' });
   });

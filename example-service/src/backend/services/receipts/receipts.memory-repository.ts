@@ -17,13 +17,13 @@ export function createInMemoryReceiptsRepository(rootLog: Logger): ReceiptsRepos
   let nextId = 1;
   const log = moduleLogger(rootLog, 'ReceiptsMemory');
   const fn = (name: string): Logger => functionLogger(log, 'ReceiptsMemory', name);
-  /** Refuses a row whose unique fields repeat another row's (as the table's unique indexes do). */
+  /** Refuses a row whose unique fields repeat another row's (as the table's unique indexes do; a null never repeats). */
   const assertUnique = (candidate: Receipt): void => {
+    const same = (row: Receipt, keys: (keyof Receipt)[]): boolean =>
+      keys.every((key) => candidate[key] !== null && JSON.stringify(row[key]) === JSON.stringify(candidate[key]));
     for (const row of rows.values()) {
       if (row.id === candidate.id) continue;
-      if (candidate.reference !== null && JSON.stringify(row.reference) === JSON.stringify(candidate.reference)) {
-        throw new ReceiptConflictError('reference');
-      }
+      if (same(row, ['reference'])) throw new ReceiptConflictError('reference');
     }
   };
   return {

@@ -1,0 +1,2 @@
+export * from './referrals.router.js';
+export * from './referrals.schemas.js';

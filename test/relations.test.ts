@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planEndpoint, runEndpoint } from '../generators/endpoint/index.js';
+import { GeneratorInputError } from '../generators/errors.js';
+import { planField } from '../generators/field/plan.js';
+import { parseFields } from '../generators/fields.js';
+import { applyAll, type Change } from '../generators/transaction.js';
+import { copyService, readTree, removeCopy, run } from './support/workspace.js';
+
+const contentOf = (changes: Change[], path: string): string => {
+  const change = changes.find((c) => c.path === path || c.path.endsWith(path));
+  if (!change || change.kind === 'delete') throw new Error(`no change to ${path}`);
+  return change.content;
+};
+
+// Issue 11, items 4 and 5: several refs to one module (named relations) and composite unique indexes.
+describe('named relations', () => {
+  it('When a module has one ref to a module, then its relation keeps no name', () => {
+    const [customer] = parseFields('customer:ref(customers)', 'Order');
+    expect(customer?.prismaLines).toEqual(['customerId Int', 'customer Customer @relation(fields: [customerId], references: [id])']);
+  });
+
+  it('When a module has two refs to one module, then each relation is named after the module and the field', () => {
+    const fields = parseFields('referrer:ref(customers) referred:ref(customers)? note:text', 'Referral');
+    expect(fields[0]?.prismaLines[1]).toBe('referrer Customer @relation("ReferralReferrer", fields: [referrerId], references: [id])');
+    expect(fields[1]?.prismaLines[1]).toBe('referred Customer? @relation("ReferralReferred", fields: [referredId], references: [id])');
+    expect(fields[1]?.ref?.onDelete).toBe('SET NULL');
+  });
+});
+
+describe('endpoint with named relations and --unique (planned on a copy of the example service)', () => {
+  let service: string;
+  beforeAll(() => {
+    service = copyService();
+  });
+  afterAll(() => removeCopy(service));
+
+  it('When two refs to customers and --unique over both are planned, then both models, the migration and the record hold them', () => {
+    const plan = planEndpoint({ serviceDir: service, name: 'pairings', fields: 'left:ref(customers) right:ref(customers)', unique: 'left,right', now: new Date('2030-01-01T00:00:00Z') });
+    const customers = contentOf(plan.changes, 'src/backend/db/customers/customers.prisma');
+    expect(customers).toContain('  pairingsAsLeft Pairing[] @relation("PairingLeft")\n  pairingsAsRight Pairing[] @relation("PairingRight")\n  // scaffold:relations');
+    expect(contentOf(plan.changes, 'src/backend/db/pairings/pairings.prisma')).toContain('  @@unique([leftId, rightId])\n  @@map("pairings")');
+    expect(contentOf(plan.changes, 'migration.sql')).toContain('CREATE UNIQUE INDEX "pairings_leftId_rightId_key" ON "pairings"("leftId", "rightId");');
+    expect(contentOf(plan.changes, 'src/backend/services/pairings/pairings.memory-repository.ts')).toContain("if (same(row, ['leftId', 'rightId'])) throw new PairingConflictError('leftId, rightId');");
+    // The varying member's fixture differs on every call; the database test seeds a fresh row for it.
+    expect(contentOf(plan.changes, 'src/backend/services/pairings/pairings.fixtures.ts')).toContain('leftId: uniqueNumber(),');
+    expect(contentOf(plan.changes, 'src/backend/db/pairings/pairings.prisma-repository.test.ts')).toContain('leftId: await seedCustomer(db.prisma, log),');
+    expect(plan.record).toMatchObject({ name: 'pairings', unique: 'left,right' });
+  });
+
+  it.each([
+    ['left', /give two or more fields/],
+    ['left,nope', /"nope" is not a field of "pairings"/],
+    ['left,left', /names a field twice/],
+    ['left,right right,left', /repeats another group/],
+    ['left,meta', /"meta" is a json field/],
+    ['flag,kind', /no member can differ from row to row/],
+  ])('When --unique=%s is planned, then it is refused with a message', (unique, message) => {
+    const request = { serviceDir: service, name: 'pairings', fields: 'left:ref(customers) right:ref(customers) meta:json flag:boolean kind:enum(a|b)', unique };
+    expect(() => planEndpoint(request)).toThrow(GeneratorInputError);
+    expect(() => planEndpoint(request)).toThrow(message);
+  });
+
+  it('When --unique is refused on the command line, then exit 2, the message, and nothing written', () => {
+    const before = readTree(service);
+    const result = run('npx', ['plop', '--dest', service, 'endpoint', 'pairings', 'flag:boolean kind:enum(a|b)', '--unique=flag,kind', '--json']);
+    expect(result.status, result.stdout + result.stderr).toBe(2);
+    expect((JSON.parse(result.stdout) as { errors: string[] }).errors.join('\n')).toMatch(/--unique=flag,kind: no member can differ/);
+    expect(readTree(service)).toEqual(before);
+  });
+
+  it('When field adds a second ref to a module, then the first back-relation is renamed and the second added', () => {
+    runEndpoint({ serviceDir: service, name: 'duos', fields: 'first:ref(invoices) label:string', unique: 'first,label', now: new Date('2030-01-02T00:00:00Z') }, { generateClient: false });
+    expect(readFileSync(join(service, 'src/backend/db/invoices/invoices.prisma'), 'utf8')).toContain('  duos Duo[]\n');
+    const plan = planField({ serviceDir: service, module: 'duos', add: 'second:ref(invoices)?', now: new Date('2030-01-03T00:00:00Z') });
+    const invoices = contentOf(plan.changes, 'src/backend/db/invoices/invoices.prisma');
+    expect(invoices).not.toMatch(/^ {2}duos Duo\[\]$/m);
+    expect(invoices).toContain('  duosAsFirst Duo[] @relation("DuoFirst")\n  duosAsSecond Duo[] @relation("DuoSecond")\n  // scaffold:relations');
+    expect(contentOf(plan.changes, 'src/backend/db/duos/duos.prisma')).toContain('first Invoice @relation("DuoFirst", fields: [firstId], references: [id])');
+    applyAll(service, plan.changes);
+    const back = planField({ serviceDir: service, module: 'duos', remove: 'second', now: new Date('2030-01-04T00:00:00Z') });
+    expect(contentOf(back.changes, 'src/backend/db/invoices/invoices.prisma')).toMatch(/^ {2}duos Duo\[\]\n {2}\/\/ scaffold:relations$/m);
+  });
+
+  it('When field would remove a member of a composite unique, then it is refused', () => {
+    expect(() => planField({ serviceDir: service, module: 'duos', remove: 'label' })).toThrow(/"label" is part of the unique index \(firstId, label\)/);
+  });
+});
