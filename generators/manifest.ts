@@ -22,6 +22,8 @@ export interface ModuleRecord {
   auth?: true | string;
   /** `--unique`: composite unique indexes, groups of field names separated by spaces (e.g. `follower,followed`). */
   unique?: string;
+  /** `--key`: the unique field the item routes are addressed by (`/<route>/:<key>`). */
+  key?: string;
 }
 
 /** One `npx plop field` step: fields added or one field removed, and the migration it wrote. */
@@ -85,4 +87,4 @@ export function formatManifest(manifest: Manifest): string {
 }
 
 /** The order of a module record's keys in `scaffold.json` (others follow, in their own order). */
-const RECORD_KEYS = ['name', 'fields', 'unique', 'migration', 'usecases', 'auth', 'createdWith', 'history'];
+const RECORD_KEYS = ['name', 'fields', 'key', 'unique', 'migration', 'usecases', 'auth', 'createdWith', 'history'];

@@ -67,7 +67,7 @@ describe('example-service is generator output', () => {
     const handWritten = new Set<string>();
     for (const module of withUsecases) {
       const names = moduleNames(module.name);
-      const fresh = renderEndpoint(names, parseFields(module.fields, names.Entity), module.migration, manifest.modules, module.usecases, module.auth, module.unique).files;
+      const fresh = renderEndpoint(names, parseFields(module.fields, names.Entity), module.migration, manifest.modules, module.usecases, module.auth, { unique: module.unique, key: module.key }).files;
       for (const [file, region] of [['service.ts', 'usecase'], ['service.test.ts', 'tests']] as const) {
         const path = `src/backend/services/${module.name}/${module.name}.${file}`;
         const generated = handWrittenRegions(fresh.find((f) => f.path === path)?.content ?? '');

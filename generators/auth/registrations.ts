@@ -40,18 +40,18 @@ export const AUTH_REGISTRATIONS: Registration[] = [
 export const AUTH_DEPENDENCIES: Record<string, string> = { argon2: '0.45.1', jose: '6.2.17' };
 
 /** Module names, tables and routes the auth generator owns; an endpoint may not take them. */
-export const AUTH_NAMES = ['users', 'auth', 'refresh_tokens', 'refresh-tokens', 'User', 'RefreshToken', 'Auth'];
+export const AUTH_NAMES = ['users', 'auth', 'refresh_tokens', 'refresh-tokens', 'User', 'RefreshToken', 'Auth', 'Tokens'];
 
 /**
- * Refuses a new module whose name, entity, table or route the auth generator owns, once auth is
- * set up in the service.
+ * Refuses a new module whose name, entity, table, route or OpenAPI schema name (its plural: the
+ * auth module documents `User` and `Tokens`) the auth generator owns, once auth is set up in the service.
  *
- * @param names - the new module's name, entity, table and route.
+ * @param names - the new module's name, entity, plural, table and route.
  * @param hasAuth - whether the service records auth.
  * @throws {GeneratorInputError} naming the clash.
  */
-export function assertNotAuthName(names: { name: string; Entity: string; table: string; route: string }, hasAuth: boolean): void {
-  const clash = [names.name, names.Entity, names.table, names.route].find((n) => AUTH_NAMES.includes(n));
+export function assertNotAuthName(names: { name: string; Entity: string; Plural: string; table: string; route: string }, hasAuth: boolean): void {
+  const clash = [names.name, names.Entity, names.Plural, names.table, names.route].find((n) => AUTH_NAMES.includes(n));
   if (hasAuth && clash) throw new GeneratorInputError(`Module "${names.name}" collides with auth (${clash}): auth owns users, auth and refresh_tokens.`);
 }
 

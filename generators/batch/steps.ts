@@ -23,6 +23,7 @@ export function stepInput(step: BatchStep, dryRun: boolean): StepInput {
   switch (step.generator) {
     case 'endpoint':
       if (step.unique !== undefined) options.unique = step.unique;
+      if (step.key !== undefined) options.key = step.key;
       return { answers: { name: step.name, fields: step.fields }, flags: { ...flags, options, ...(step.auth !== undefined ? { auth: step.auth } : {}) } };
     case 'usecase':
       for (const key of ['method', 'scope', 'body', 'query', 'returns'] as const) if (step[key] !== undefined) options[key] = step[key];
@@ -57,6 +58,7 @@ export function stepCommand(step: BatchStep): string {
       words.push(step.name, quote(step.fields));
       flag('auth', step.auth);
       flag('unique', step.unique);
+      flag('key', step.key);
       break;
     case 'usecase':
       words.push(step.module, step.name);

@@ -103,6 +103,13 @@ const UNIQUE_FLAG: FlagDoc = {
   example: 'npx plop endpoint pairings "left:ref(customers) right:ref(customers)" --unique=left,right --json',
 };
 
+const KEY_FLAG: FlagDoc = {
+  flag: '--key=<field>',
+  schema: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*$', description: 'a required unique string or uuid field of the module; = form only' },
+  description: 'Address the item routes by this field instead of the id: GET/PATCH/DELETE /<route>/:<field> (and item use cases under it), validated like the field, 404 <SCOPE>.NOT_FOUND when no row has it. A string key holds only letters, digits and - . _ ~ (RFC 3986 unreserved), not starting with .; answers still carry the id. Recorded as "key".',
+  example: 'npx plop endpoint articles "slug:string! title:string" --key=slug --json',
+};
+
 /** `--auth[=<role>]` of `endpoint` and `usecase`. */
 const ROLE_SCHEMA = { type: 'string', pattern: '^[a-z][a-z0-9]*([_-][a-z0-9]+)*$', maxLength: 32, description: 'role name, = form only' };
 
@@ -110,7 +117,7 @@ const ROLE_SCHEMA = { type: 'string', pattern: '^[a-z][a-z0-9]*([_-][a-z0-9]+)*$
 export const GENERATOR_DOCS: Record<string, GeneratorDoc> = {
   endpoint: {
     arguments: { name: moduleArg, fields: { $ref: '#/field_grammar' } },
-    flags: [AUTH_FLAG, UNIQUE_FLAG],
+    flags: [AUTH_FLAG, UNIQUE_FLAG, KEY_FLAG],
     examples: [
       'npx plop endpoint orders "customer:ref(customers) status:enum(pending|paid|shipped)=pending total:decimal" --json',
     ],

@@ -13,7 +13,7 @@ import { usecaseSchemaHelpers } from '../usecase/view.js';
 import type { UsecaseRecord } from '../usecase/shape.js';
 import { ENDPOINT_REGISTRATIONS } from './registrations.js';
 import { assertAuthOptions, assertNotAuthName } from '../auth/registrations.js';
-import { assertFitsService, endpointView, httpView, relationRegistrations } from './view.js';
+import { assertFitsService, endpointView, httpView, relationRegistrations, type ModuleShape } from './view.js';
 
 /** Folder of the `endpoint` templates. */
 export const ENDPOINT_TEMPLATES = fileURLToPath(new URL('../../templates/endpoint', import.meta.url));
@@ -40,6 +40,8 @@ export interface EndpointRequest {
   auth?: true | string;
   /** `--unique`: composite unique indexes, e.g. `follower,followed` (groups separated by spaces). */
   unique?: string;
+  /** `--key`: the unique field the item routes are addressed by (`/<route>/:<key>`), e.g. `slug`. */
+  key?: string;
 }
 
 /** Everything the generator will do, computed before anything is written. */
@@ -148,13 +150,13 @@ export interface RenderedEndpoint {
  * @param modules - the service's other recorded modules (the `.http` file creates the rows its refs need).
  * @param usecases - the module's recorded use cases, patched into its files.
  * @param auth - `--auth` (true) or its role.
- * @param unique - `--unique` (composite unique indexes), if any.
+ * @param shape - `--unique` (composite unique indexes) and `--key` (the route key), if any.
  * @returns files and registration blocks.
- * @throws {GeneratorInputError} when a referenced module is not among `modules`, or `unique` is invalid.
+ * @throws {GeneratorInputError} when a referenced module is not among `modules`, or the shape is invalid.
  */
-export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string, modules: ModuleRecord[], usecases: UsecaseRecord[] = [], auth?: true | string, unique?: string): RenderedEndpoint {
-  const view = { ...endpointView(names, fields, auth, usecaseSchemaHelpers(names, usecases), unique), ...httpView(fields, modules) };
-  const files = withUsecases(renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration }), names, fields, usecases, auth !== undefined ? true : undefined);
+export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string, modules: ModuleRecord[], usecases: UsecaseRecord[] = [], auth?: true | string, shape: ModuleShape = {}): RenderedEndpoint {
+  const view = { ...endpointView(names, fields, auth, usecaseSchemaHelpers(names, usecases), shape), ...httpView(fields, modules) };
+  const files = withUsecases(renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration }), names, fields, usecases, auth !== undefined ? true : undefined, shape.key);
   const registrations = new Map<string, [string, string[]][]>();
   for (const reg of [...ENDPOINT_REGISTRATIONS, ...relationRegistrations(names, fields)]) {
     const blocks = registrations.get(reg.file) ?? [];
@@ -174,11 +176,12 @@ export function renderEndpoint(names: ModuleNames, fields: Field[], migration: s
  * @returns files and registration blocks.
  * @throws {GeneratorInputError} when a recorded spec no longer parses.
  */
-export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fields' | 'migration' | 'usecases' | 'createdWith' | 'history' | 'auth' | 'unique'>, modules: ModuleRecord[]): RenderedEndpoint {
-  const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, modules, record.usecases, record.auth, record.unique);
+export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fields' | 'migration' | 'usecases' | 'createdWith' | 'history' | 'auth' | 'unique' | 'key'>, modules: ModuleRecord[]): RenderedEndpoint {
+  const shape = { unique: record.unique, key: record.key };
+  const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, modules, record.usecases, record.auth, shape);
   const createFile = `${MIGRATIONS_DIR}/${record.migration}/migration.sql`;
   const renderCreate = (spec: string): string =>
-    renderEndpoint(names, parseFields(spec, names.Entity), record.migration, modules, [], record.auth, record.unique).files.find((f) => f.path === createFile)?.content ?? '';
+    renderEndpoint(names, parseFields(spec, names.Entity), record.migration, modules, [], record.auth, { unique: record.unique }).files.find((f) => f.path === createFile)?.content ?? '';
   return { ...rendered, files: withFieldHistory(rendered.files, names, record, renderCreate) };
 }
 
@@ -210,7 +213,8 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
   const usecases = request.usecases ?? [];
   const history = request.history ?? [];
   const unique = request.unique === undefined ? undefined : normaliseSpec(request.unique);
-  const rendered = renderModule(names, { fields: request.fields, migration, usecases, createdWith: request.createdWith, history, ...(request.auth !== undefined ? { auth: request.auth } : {}), ...(unique !== undefined ? { unique } : {}) }, manifest.modules);
+  const key = request.key?.trim();
+  const rendered = renderModule(names, { fields: request.fields, migration, usecases, createdWith: request.createdWith, history, ...(request.auth !== undefined ? { auth: request.auth } : {}), ...(unique !== undefined ? { unique } : {}), ...(key !== undefined ? { key } : {}) }, manifest.modules);
   const changes: Change[] = rendered.files.map((file) => {
     assertInside(serviceDir, file.path);
     if (existsSync(join(serviceDir, file.path))) {
@@ -228,6 +232,7 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
     ...(history.length > 0 ? { createdWith: request.createdWith, history } : {}),
     ...(request.auth !== undefined ? { auth: request.auth } : {}),
     ...(unique !== undefined ? { unique } : {}),
+    ...(key !== undefined ? { key } : {}),
   };
   const manifestAfter = formatManifest({ ...manifest, modules: [...manifest.modules, record] });
   changes.push(

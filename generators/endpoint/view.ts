@@ -6,6 +6,15 @@ import { SCHEMA_HELPERS } from '../field-types.js';
 import { parseFields } from '../fields.js';
 import type { Registration } from './registrations.js';
 import { parseCompositeUniques, withVaryingExamples } from '../unique.js';
+import { parseRouteKey } from '../key.js';
+
+/** What shapes a module beyond its fields: `--unique` and `--key` as recorded. */
+export interface ModuleShape {
+  /** Composite unique indexes, e.g. `follower,followed`. */
+  unique?: string;
+  /** The unique field its item routes are addressed by, e.g. `slug`. */
+  key?: string;
+}
 
 /**
  * The values every endpoint template may use: the module's names, its fields and the subsets
@@ -17,14 +26,17 @@ import { parseCompositeUniques, withVaryingExamples } from '../unique.js';
  * @param parsed - its parsed fields.
  * @param auth - `--auth` (true); absent: a public module.
  * @param extraHelpers - value schemas its use cases' bodies and queries need in the schemas file.
- * @param unique - `--unique` (composite unique indexes, e.g. `follower,followed`), if any.
+ * @param shape - `--unique` (composite unique indexes) and `--key` (the route key), if any.
  * @returns the Handlebars view; `composites` holds the composite unique indexes (see
- *   {@link parseCompositeUniques}) and `varyingRefs` the refs whose fixtures must differ per row.
- * @throws {GeneratorInputError} when `unique` is invalid for these fields.
+ *   {@link parseCompositeUniques}), `varyingRefs` the refs whose fixtures must differ per row, and
+ *   `key` the route key (see {@link parseRouteKey}) with `itemParam` / `itemId` (the item routes'
+ *   path parameter and the id expression a handler passes on).
+ * @throws {GeneratorInputError} when `unique` or `key` is invalid for these fields.
  */
-export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | string, extraHelpers: string[] = [], unique?: string): object {
-  const composites = parseCompositeUniques(unique, parsed, names);
-  const fields = withVaryingExamples(parsed, composites);
+export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | string, extraHelpers: string[] = [], shape: ModuleShape = {}): object {
+  const composites = parseCompositeUniques(shape.unique, parsed, names);
+  const key = parseRouteKey(shape.key, parsed, names);
+  const fields = withVaryingExamples(parsed, composites).map((f) => (key && f.name === key.name ? { ...f, zod: key.bodyZod } : f));
   const refs = fields.filter((f) => f.ref !== undefined);
   const uniques = fields.filter((f) => f.unique);
   const owner = fields.find((f) => f.owner);
@@ -44,11 +56,23 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
     /** Refs a list can be filtered by (an owner field is not: lists hold the caller's rows). */
     hasFilters: refs.some((f) => !f.owner),
     hasUnique: uniques.length > 0 || composites.length > 0,
+    key: key ?? false,
+    itemParam: key?.name ?? 'id',
+    itemId: key ? `await service.idOf(params.${key.name})` : 'params.id',
+    /** The `.http` request whose answer holds the row's current key: the update may change the key. */
+    httpRow: key ? `updated${names.Entity}` : `created${names.Entity}`,
+    /** What the router tests' `create` answers, and a segment the item routes refuse (400) or find nothing at (404). */
+    rowType: key ? `{ id: number; ${key.name}: string }` : '{ id: number }',
+    invalidPath: key ? `\`/${names.route}/\${${key.invalid}}\`` : `'/${names.route}/abc'`,
+    absentSegment: key?.absent ?? '999999',
     composites: composites.map((c) => ({ ...c, bodyMembers: c.fields.filter((n) => n !== owner?.name) })),
     varyingRefs: refs.filter((f) => composites.some((c) => c.varies.name === f.name)),
     refNames: refs.map((f) => f.name).join(' or '),
     /** What the schemas file imports from `api/common`: its value schemas in use, and the CRUD helpers (sorted). */
-    schemaImports: [...SCHEMA_HELPERS.filter((h) => extraHelpers.includes(h) || fields.some((f) => new RegExp(`\\b${h}\\b`).test(f.zod))), 'defineCrudModule', 'idParams', 'pageQuery']
+    schemaImports: [
+      ...SCHEMA_HELPERS.filter((h) => extraHelpers.includes(h) || fields.some((f) => new RegExp(`\\b${h}\\b`).test(f.zod))),
+      'defineCrudModule', ...(key && !refs.some((f) => !f.owner) ? [] : ['idParams']), 'pageQuery',
+    ]
       .sort()
       .join(', '),
     usesJson: fields.some((f) => f.type === 'json'),

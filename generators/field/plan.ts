@@ -92,6 +92,7 @@ function nextRecord(serviceDir: string, record: ModuleRecord, names: ModuleNames
     if (at < 0) throw new GeneratorInputError(`Module "${names.name}" has no field "${name}" (fields: ${current.map((f) => f.name).join(', ')}).`);
     if (current.length === 1) throw new GeneratorInputError(`"${name}" is the only field of "${names.name}": a module keeps at least one; destroy the module instead.`);
     const composite = parseCompositeUniques(record.unique, current, names).find((c) => c.fields.includes(current[at]?.column ?? ''));
+    if (record.key !== undefined && current[at]?.name === record.key) throw new GeneratorInputError(`"${name}" is the route key of "${names.name}" (--key): it cannot be removed.`);
     if (composite) throw new GeneratorInputError(`"${name}" is part of the unique index (${composite.label}) of "${names.name}" (--unique): it cannot be removed.`);
     const items = record.fields.split(' ');
     fields = items.filter((_, i) => i !== at).join(' ');

@@ -111,11 +111,12 @@ export function insertAboveMarker(path: string, before: string, marker: string, 
  * @param fields - its fields.
  * @param usecase - the use case's record: its name (default shape) or name and shape.
  * @param auth - the module's `--auth` (its routes need a token; an owner field makes the use case take the actor).
+ * @param key - the module's `--key` (its item routes are `/<route>/:<key>`).
  * @returns one entry per fragment that renders to something.
  * @throws {GeneratorInputError} when the name or the shape's body/query is invalid.
  */
-export function renderUsecasePatches(names: ModuleNames, fields: Field[], usecase: UsecaseRecord, auth?: true): { path: string; marker: string; lines: string[] }[] {
-  const view = usecaseView(names, fields, usecase, auth);
+export function renderUsecasePatches(names: ModuleNames, fields: Field[], usecase: UsecaseRecord, auth?: true, key?: string): { path: string; marker: string; lines: string[] }[] {
+  const view = usecaseView(names, fields, usecase, auth, key);
   return usecaseFragments().flatMap((f) => {
     const text = renderString(f.source, view);
     return text === '' ? [] : [{ path: f.file.replaceAll('[name]', names.name), marker: f.marker, lines: text.replace(/\n$/, '').split('\n') }];
@@ -131,10 +132,11 @@ export function renderUsecasePatches(names: ModuleNames, fields: Field[], usecas
  * @param fields - its fields.
  * @param usecases - recorded use cases, in order.
  * @param auth - the module's `--auth`.
+ * @param key - the module's `--key`.
  * @returns the files with every use case patched in.
  */
-export function withUsecases(files: RenderedFile[], names: ModuleNames, fields: Field[], usecases: UsecaseRecord[], auth?: true): RenderedFile[] {
-  const patches = usecases.flatMap((u) => renderUsecasePatches(names, fields, u, auth));
+export function withUsecases(files: RenderedFile[], names: ModuleNames, fields: Field[], usecases: UsecaseRecord[], auth?: true, key?: string): RenderedFile[] {
+  const patches = usecases.flatMap((u) => renderUsecasePatches(names, fields, u, auth, key));
   return files.map((file) => ({
     ...file,
     content: patches.filter((p) => p.path === file.path).reduce((text, p) => insertAboveMarker(p.path, text, p.marker, p.lines), file.content),

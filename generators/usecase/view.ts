@@ -20,14 +20,16 @@ const tsObject = (fields: InputField[]): string => `{ ${fields.map((f) => `${f.n
  * @param fields - its fields.
  * @param record - the use case's record (plain name or shaped).
  * @param auth - the module's `--auth` (true): its routes need a token.
+ * @param key - the module's `--key`: its item routes are `/<route>/:<key>`.
  * @returns the view.
  * @throws {GeneratorInputError} when the name or a body/query spec is invalid for this module.
  */
-export function usecaseView(names: ModuleNames, fields: Field[], record: UsecaseRecord, auth?: true): Record<string, unknown> {
+export function usecaseView(names: ModuleNames, fields: Field[], record: UsecaseRecord, auth?: true, key?: string): Record<string, unknown> {
   const { name, shape } = shapeOf(record);
   const un = usecaseNames(name);
   const Usecase = pascal(un.usecase);
-  const base = endpointView(names, fields, auth) as Record<string, unknown>;
+  const base = endpointView(names, fields, auth, [], { key }) as Record<string, unknown>;
+  const itemParam = base.itemParam as string;
   const bodyFields = shape.body === undefined ? [] : inputFields(shape.body, 'body', `${names.Entity}${Usecase}`);
   const queryFields = shape.query === undefined ? [] : inputFields(shape.query, 'query', `${names.Entity}${Usecase}`);
   const clash = queryFields.find((q) => bodyFields.some((b) => b.name === q.name));
@@ -43,7 +45,7 @@ export function usecaseView(names: ModuleNames, fields: Field[], record: Usecase
   const querySchema = `${names.entity}${Usecase}Query`;
   // Service parameters, in order: id, input, page, query.
   const params: { decl: string; impl: string; doc: string; call: string; test: string }[] = [];
-  if (isItem) params.push({ decl: 'id: number', impl: 'id: number', doc: '@param id - its id.', call: 'params.id', test: 'created.id' });
+  if (isItem) params.push({ decl: 'id: number', impl: 'id: number', doc: '@param id - its id.', call: base.itemId as string, test: 'created.id' });
   if (hasBody) params.push({ decl: `input: ${BodyType}`, impl: `_input: ${BodyType}`, doc: '@param input - the validated request body.', call: 'body', test: tsObject(bodyFields) });
   if (returnsList) params.push({ decl: 'page: PageRequest', impl: 'page: PageRequest', doc: '@param page - limit and offset.', call: hasQueryFields ? '{ limit, offset }' : 'query', test: '{ limit: 10, offset: 0 }' });
   if (hasQueryFields) params.push({ decl: `query: ${QueryType}`, impl: `_query: ${QueryType}`, doc: '@param query - the validated query.', call: returnsList ? 'filter' : 'query', test: tsObject(queryFields) });
@@ -51,7 +53,7 @@ export function usecaseView(names: ModuleNames, fields: Field[], record: Usecase
   const schemas = [isItem ? `params: ${names.entity}IdParams` : '', hasQuery ? `query: ${querySchema}` : '', hasBody ? `body: ${bodySchema}` : ''].filter(Boolean);
   const queryString = queryFields.length ? `?${queryFields.map((f) => `${f.name}=${f.queryValue}`).join('&')}` : '';
   const status = shape.returns === 'none' ? 204 : 200;
-  const path = isItem ? `/:id/${un.usecaseRoute}` : `/${un.usecaseRoute}`;
+  const path = isItem ? `/:${itemParam}/${un.usecaseRoute}` : `/${un.usecaseRoute}`;
   const action = [
     `name: '${un.usecaseRoute}'`,
     `method: '${shape.method.toLowerCase()}'`,
@@ -96,16 +98,16 @@ export function usecaseView(names: ModuleNames, fields: Field[], record: Usecase
     implParams: params.map((p) => p.impl).join(', '),
     paramDocs: params.map((p) => p.doc),
     testArgs: params.map((p) => p.test).join(', '),
-    missingArgs: params.map((p) => (p.call === 'params.id' ? '999' : p.test)).join(', '),
+    missingArgs: params.map((p) => (p.call === base.itemId ? '999' : p.test)).join(', '),
     returnType: shape.returns === 'entity' ? names.Entity : shape.returns === 'list' ? `Page<${names.Entity}>` : 'void',
     bodyJson: jsonObject(bodyFields),
     bodyBad: `{ ...${jsonObject(bodyFields)}, "unknownField": 1 }`,
     queryString,
     badQueryString: `${queryString ? `${queryString}&` : '?'}unknownParam=1`,
     send: hasBody ? `.send(${jsonObject(bodyFields)})` : '',
-    itemUrl: `/${names.route}/\${id}/${un.usecaseRoute}${queryString}`,
-    missingUrl: `/${names.route}/999999/${un.usecaseRoute}${queryString}`,
-    url: isItem ? `/${names.route}/\${id}/${un.usecaseRoute}` : `/${names.route}/${un.usecaseRoute}`,
+    itemUrl: `/${names.route}/\${created.${itemParam}}/${un.usecaseRoute}${queryString}`,
+    missingUrl: `/${names.route}/${String(base.absentSegment)}/${un.usecaseRoute}${queryString}`,
+    url: isItem ? `/${names.route}/\${created.${itemParam}}/${un.usecaseRoute}` : `/${names.route}/${un.usecaseRoute}`,
     action,
   };
 }

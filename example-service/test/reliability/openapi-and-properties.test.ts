@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { appWithSink, SERVICE_DIR } from './support.js';
 
 const specs = Object.values(api).filter(api.isCrudModuleSpec);
+/** A module's item path in the document: `{id}`, or its route key's `{<key>}` (`--key`). */
+const itemPathOf = (spec: api.CrudModuleSpec): string => `${spec.path}/{${Object.keys(spec.item?.shape ?? { id: true })[0]}}`;
 
 describe('P21: OpenAPI 3.1 from the zod schemas', () => {
   it('When /openapi.json is fetched, then it is an OpenAPI 3.1 document with every CRUD operation of every module in scaffold.json', async () => {
@@ -17,7 +19,7 @@ describe('P21: OpenAPI 3.1 from the zod schemas', () => {
     expect(specs.map((spec) => spec.tag).sort()).toEqual(modules.map((m) => m.name).sort());
     for (const spec of specs) {
       expect(Object.keys(res.body.paths[spec.path])).toEqual(['post', 'get']);
-      expect(Object.keys(res.body.paths[`${spec.path}/{id}`])).toEqual(['get', 'patch', 'delete']);
+      expect(Object.keys(res.body.paths[itemPathOf(spec)])).toEqual(['get', 'patch', 'delete']);
       expect(res.body.paths[spec.path].post.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
     }
     const docs = await checkedRequest(app).get('/docs').expect(200);
@@ -37,13 +39,13 @@ describe('P21: OpenAPI 3.1 from the zod schemas', () => {
   });
 });
 
-/** Every route of every generated module, with `{id}` still to fill. */
+/** Every route of every generated module, with `{id}` (or the route key) still to fill. */
 const routes = specs.flatMap((spec) => [
   { method: 'post' as const, path: spec.path },
   { method: 'get' as const, path: spec.path },
-  { method: 'get' as const, path: `${spec.path}/{id}` },
-  { method: 'patch' as const, path: `${spec.path}/{id}` },
-  { method: 'delete' as const, path: `${spec.path}/{id}` },
+  { method: 'get' as const, path: itemPathOf(spec) },
+  { method: 'patch' as const, path: itemPathOf(spec) },
+  { method: 'delete' as const, path: itemPathOf(spec) },
 ]).concat(Object.values(api).filter((value) => api.isApiSpec(value) && !api.isCrudModuleSpec(value)).flatMap((spec) =>
   // Hand-described operations (the auth module's `/auth/*`), when the service has them.
   Object.entries((spec as { paths: Record<string, object> }).paths).flatMap(([path, item]) =>
@@ -70,7 +72,7 @@ describe('P22: any body, path and query sent to any generated route', () => {
     expect(Object.keys(services)).toEqual(expect.arrayContaining(specs.map((spec) => spec.tag)));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), idSegment, queryString, body, fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain'), async (route, id, query, payload, type) => {
-        const path = `${route.path.replace('{id}', encodeURIComponent(id))}${query ? `?${query}` : ''}`;
+        const path = `${route.path.replace(/\{[a-zA-Z]+\}/, encodeURIComponent(id))}${query ? `?${query}` : ''}`;
         let req = request(app)[route.method](path);
         if (route.method === 'post' || route.method === 'patch') req = req.set('content-type', type).send(payload);
         const res = await req;

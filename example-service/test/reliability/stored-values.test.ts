@@ -83,6 +83,9 @@ describe('P30–P32: what the database stores (PGlite, or PostgreSQL with DATABA
     expect(read.body).toMatchObject({ number: 'INV-\u{1F600}', dueAt: '2026-01-01T00:00:00.120Z' });
   });
 
+  /** A row's item path: by id, or by the module's route key (`--key`). */
+  const itemOf = (spec: (typeof specs)[number], row: Record<string, unknown>): string =>
+    `${spec.path}/${encodeURIComponent(String(row[Object.keys(spec.item?.shape ?? { id: true })[0] ?? 'id']))}`;
   for (const spec of specs) {
     it(`P31 When any body goes to ${spec.path} (create, read, update), then never 5xx, and an accepted one reads back exactly as parsed`, async () => {
       const createSchema = inputSchema(spec.create);
@@ -95,15 +98,15 @@ describe('P30–P32: what the database stores (PGlite, or PostgreSQL with DATABA
           if (created.status !== 201) return;
           accepted += 1;
           const expected = asStored(spec, spec.create, body);
-          const read = await send(spec)('get', `${spec.path}/${created.body.id}`).expect(200);
+          const read = await send(spec)('get', itemOf(spec, created.body)).expect(200);
           withoutSecrets(spec, read.body);
           for (const [key, value] of Object.entries(expected)) expect(read.body[key], `${key} of ${JSON.stringify(body)}`).toEqual(value);
-          const changed = await request(app).patch(`${spec.path}/${created.body.id}`).set(spec.auth ? { authorization: bearer } : {}).send(patch);
-          assertMatchesOpenApi(doc, 'patch', `${spec.path}/${created.body.id}`, changed as unknown as CheckedResponse);
+          const changed = await request(app).patch(itemOf(spec, created.body)).set(spec.auth ? { authorization: bearer } : {}).send(patch);
+          assertMatchesOpenApi(doc, 'patch', itemOf(spec, created.body), changed as unknown as CheckedResponse);
           expect(changed.status, JSON.stringify(patch)).toBeLessThan(500);
           if (changed.status !== 200) return;
           const after = { ...expected, ...asStored(spec, spec.update, patch) };
-          const reread = await send(spec)('get', `${spec.path}/${created.body.id}`).expect(200);
+          const reread = await send(spec)('get', itemOf(spec, changed.body)).expect(200);
           withoutSecrets(spec, reread.body);
           for (const [key, value] of Object.entries(after)) expect(reread.body[key], `${key} after ${JSON.stringify(patch)}`).toEqual(value);
         }),

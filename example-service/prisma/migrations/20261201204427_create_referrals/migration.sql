@@ -1,6 +1,7 @@
 -- CreateTable
 CREATE TABLE "referrals" (
     "id" SERIAL NOT NULL,
+    "code" VARCHAR(255) NOT NULL,
     "referrerId" INTEGER NOT NULL,
     "referredId" INTEGER NOT NULL,
     "rewardedAt" TIMESTAMP(3),
@@ -9,6 +10,9 @@ CREATE TABLE "referrals" (
 
     CONSTRAINT "referrals_pkey" PRIMARY KEY ("id")
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "referrals_code_key" ON "referrals"("code");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "referrals_referrerId_referredId_key" ON "referrals"("referrerId", "referredId");

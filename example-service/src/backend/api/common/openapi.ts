@@ -18,6 +18,11 @@ export interface CrudModuleSpec {
   /** Query of `GET <path>` (the page query, maybe with filters). */
   list: z.ZodObject;
   /**
+   * Path parameters of the item routes when they are addressed by a unique field (`--key`), e.g.
+   * `{ slug }`: `<path>/{slug}`; absent: `<path>/{id}`, a positive integer.
+   */
+  item?: z.ZodObject;
+  /**
    * Use case routes (added by `npx plop usecase`): a plain name is `POST <path>/{id}/<name>`
    * answering the entity; an {@link ActionSpec} gives any other shape.
    */
@@ -37,7 +42,7 @@ export interface ActionSpec {
   /** URL segment, e.g. `mark-paid`. */
   name: string;
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** `item`: `<path>/{id}/<name>`; `collection`: `<path>/<name>`. */
+  /** `item`: `<path>/{id}/<name>` (or the route key's `{<key>}`); `collection`: `<path>/<name>`. */
   scope: 'item' | 'collection';
   /** Strict JSON body, when it takes one. */
   body?: z.ZodType;
@@ -181,7 +186,9 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
     required: ['items', 'limit', 'offset'],
     properties: { items: { type: 'array', items: ref(name) }, limit: { type: 'integer' }, offset: { type: 'integer' } },
   };
-  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } };
+  const [keyName, keySchema] = Object.entries(spec.item?.shape ?? {})[0] ?? ['id', undefined];
+  const idParam = { name: keyName, in: 'path', required: true, schema: keySchema ? jsonSchema(keySchema) : { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } };
+  const itemPath = `${spec.path}/{${keyName}}`;
   const pageParams = Object.entries(spec.list.shape).map(([key, schema]) => ({ name: key, in: 'query', required: false, schema: jsonSchema(schema) }));
   const tags = [spec.tag];
   const paths: Json = {
@@ -189,7 +196,7 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
       post: { tags, operationId: `create${name}`, requestBody: { required: true, ...json(jsonSchema(spec.create)) }, responses: { 201: { description: 'Created', ...json(ref(name)) }, ...errors } },
       get: { tags, operationId: `list${name}`, parameters: pageParams, responses: { 200: { description: 'A page', ...json(ref(`${name}Page`)) }, ...errors } },
     },
-    [`${spec.path}/{id}`]: {
+    [itemPath]: {
       get: { tags, operationId: `get${name}`, parameters: [idParam], responses: { 200: { description: 'Found', ...json(ref(name)) }, ...errors } },
       patch: { tags, operationId: `update${name}`, parameters: [idParam], requestBody: { required: true, ...json(jsonSchema(spec.update)) }, responses: { 200: { description: 'Changed', ...json(ref(name)) }, ...errors } },
       delete: { tags, operationId: `remove${name}`, parameters: [idParam], responses: { 204: { description: 'Removed' }, ...errors } },
@@ -210,7 +217,7 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
         responses: { ...success, ...errors },
       };
       if (a.role !== undefined) requireRole(op, a.role, spec.scope);
-      return [a.scope === 'item' ? `${spec.path}/{id}/${a.name}` : `${spec.path}/${a.name}`, { [a.method]: op }];
+      return [a.scope === 'item' ? `${itemPath}/${a.name}` : `${spec.path}/${a.name}`, { [a.method]: op }];
     })),
   };
   if (spec.auth) {

@@ -18,6 +18,8 @@ describe('/customers routes', () => {
   });
   const create = async (input = buildNewCustomer()): Promise<{ id: number }> =>
     (await checkedRequest(app).post('/customers').send(bodyOf(input)).expect(201)).body as { id: number };
+  /** The item path of a created row: `/customers/:id`. */
+  const pathOf = (row: { id: number }): string => `/customers/${row.id}`;
 
   describe('POST /customers', () => {
     it('When the body is valid, then 201 with the stored customer', async () => {
@@ -31,11 +33,11 @@ describe('/customers routes', () => {
     });
     it('When a customer is created with accessKey, then no answer holds it or its hash', async () => {
       const input = buildNewCustomer();
-      const { id } = await create(input);
+      const created = await create(input);
       const answers = [
-        await checkedRequest(app).get(`/customers/${id}`).expect(200),
+        await checkedRequest(app).get(pathOf(created)).expect(200),
         await checkedRequest(app).get('/customers?limit=100').expect(200),
-        await checkedRequest(app).patch(`/customers/${id}`).send(bodyOf({ accessKey: buildOtherCustomer().accessKey })).expect(200),
+        await checkedRequest(app).patch(pathOf(created)).send(bodyOf({ accessKey: buildOtherCustomer().accessKey })).expect(200),
       ];
       for (const res of answers) {
         expect(res.text).not.toContain(input.accessKey?.reveal());
@@ -46,10 +48,10 @@ describe('/customers routes', () => {
 
   describe('GET /customers', () => {
     it('When customers exist, then 200 with a page of them', async () => {
-      const { id } = await create();
+      const created = await create();
       const res = await checkedRequest(app).get('/customers?limit=10&offset=0').expect(200);
       expect(res.body).toMatchObject({ limit: 10, offset: 0 });
-      expect(res.body.items.map((item: { id: number }) => item.id)).toContain(id);
+      expect(res.body.items.map((item: { id: number }) => item.id)).toContain(created.id);
     });
     it('When the limit is over the cap, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get('/customers?limit=100000').expect(400);
@@ -60,9 +62,9 @@ describe('/customers routes', () => {
   describe('GET /customers/:id', () => {
     it('When the customer exists, then 200 with it', async () => {
       const input = buildNewCustomer();
-      const { id } = await create(input);
-      const res = await checkedRequest(app).get(`/customers/${id}`).expect(200);
-      expect(res.body).toMatchObject({ id, ...(json(input) as object) });
+      const created = await create(input);
+      const res = await checkedRequest(app).get(pathOf(created)).expect(200);
+      expect(res.body).toMatchObject({ id: created.id, ...(json(input) as object) });
     });
     it('When the id is not a positive integer, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get('/customers/abc').expect(400);
@@ -76,23 +78,23 @@ describe('/customers routes', () => {
 
   describe('PATCH /customers/:id', () => {
     it('When the patch is valid, then 200 with the changed customer', async () => {
-      const { id } = await create();
+      const created = await create();
       const change = buildOtherCustomer();
-      const res = await checkedRequest(app).patch(`/customers/${id}`).send(bodyOf(change)).expect(200);
-      expect(res.body).toMatchObject({ id, ...(json(change) as object) });
+      const res = await checkedRequest(app).patch(pathOf(created)).send(bodyOf(change)).expect(200);
+      expect(res.body).toMatchObject({ id: created.id, ...(json(change) as object) });
     });
     it('When the patch is empty, then 400 REQUEST.INVALID', async () => {
-      const { id } = await create();
-      const res = await checkedRequest(app).patch(`/customers/${id}`).send({}).expect(400);
+      const created = await create();
+      const res = await checkedRequest(app).patch(pathOf(created)).send({}).expect(400);
       expect(res.body.error.code).toBe('REQUEST.INVALID');
     });
   });
 
   describe('DELETE /customers/:id', () => {
     it('When the customer exists, then 204 and it is gone', async () => {
-      const { id } = await create();
-      await checkedRequest(app).delete(`/customers/${id}`).expect(204);
-      await checkedRequest(app).get(`/customers/${id}`).expect(404);
+      const created = await create();
+      await checkedRequest(app).delete(pathOf(created)).expect(204);
+      await checkedRequest(app).get(pathOf(created)).expect(404);
     });
     it('When the id is negative, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).delete('/customers/-1').expect(400);

@@ -15,6 +15,8 @@ describe('/invoices routes', () => {
   });
   const create = async (input = buildNewInvoice()): Promise<{ id: number }> =>
     (await checkedRequest(app).post('/invoices').send(input).expect(201)).body as { id: number };
+  /** The item path of a created row: `/invoices/:id`. */
+  const pathOf = (row: { id: number }): string => `/invoices/${row.id}`;
 
   describe('POST /invoices', () => {
     it('When the body is valid, then 201 with the stored invoice', async () => {
@@ -30,10 +32,10 @@ describe('/invoices routes', () => {
 
   describe('GET /invoices', () => {
     it('When invoices exist, then 200 with a page of them', async () => {
-      const { id } = await create();
+      const created = await create();
       const res = await checkedRequest(app).get('/invoices?limit=10&offset=0').expect(200);
       expect(res.body).toMatchObject({ limit: 10, offset: 0 });
-      expect(res.body.items.map((item: { id: number }) => item.id)).toContain(id);
+      expect(res.body.items.map((item: { id: number }) => item.id)).toContain(created.id);
     });
     it('When the limit is over the cap, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get('/invoices?limit=100000').expect(400);
@@ -44,9 +46,9 @@ describe('/invoices routes', () => {
   describe('GET /invoices/:id', () => {
     it('When the invoice exists, then 200 with it', async () => {
       const input = buildNewInvoice();
-      const { id } = await create(input);
-      const res = await checkedRequest(app).get(`/invoices/${id}`).expect(200);
-      expect(res.body).toMatchObject({ id, ...(json(input) as object) });
+      const created = await create(input);
+      const res = await checkedRequest(app).get(pathOf(created)).expect(200);
+      expect(res.body).toMatchObject({ id: created.id, ...(json(input) as object) });
     });
     it('When the id is not a positive integer, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get('/invoices/abc').expect(400);
@@ -60,23 +62,23 @@ describe('/invoices routes', () => {
 
   describe('PATCH /invoices/:id', () => {
     it('When the patch is valid, then 200 with the changed invoice', async () => {
-      const { id } = await create();
+      const created = await create();
       const change = buildOtherInvoice();
-      const res = await checkedRequest(app).patch(`/invoices/${id}`).send(change).expect(200);
-      expect(res.body).toMatchObject({ id, ...(json(change) as object) });
+      const res = await checkedRequest(app).patch(pathOf(created)).send(change).expect(200);
+      expect(res.body).toMatchObject({ id: created.id, ...(json(change) as object) });
     });
     it('When the patch is empty, then 400 REQUEST.INVALID', async () => {
-      const { id } = await create();
-      const res = await checkedRequest(app).patch(`/invoices/${id}`).send({}).expect(400);
+      const created = await create();
+      const res = await checkedRequest(app).patch(pathOf(created)).send({}).expect(400);
       expect(res.body.error.code).toBe('REQUEST.INVALID');
     });
   });
 
   describe('DELETE /invoices/:id', () => {
     it('When the invoice exists, then 204 and it is gone', async () => {
-      const { id } = await create();
-      await checkedRequest(app).delete(`/invoices/${id}`).expect(204);
-      await checkedRequest(app).get(`/invoices/${id}`).expect(404);
+      const created = await create();
+      await checkedRequest(app).delete(pathOf(created)).expect(204);
+      await checkedRequest(app).get(pathOf(created)).expect(404);
     });
     it('When the id is negative, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).delete('/invoices/-1').expect(400);

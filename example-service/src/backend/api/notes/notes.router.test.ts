@@ -31,15 +31,17 @@ describe('/notes routes (signed in)', () => {
   const checkedRequest = (target: Express) => as(users.alice)(target);
   const create = async (input: object = buildNewNote()): Promise<{ id: number }> =>
     (await checkedRequest(app).post('/notes').send(bodyOf(input)).expect(201)).body as { id: number };
+  /** The item path of a created row: `/notes/:id`. */
+  const pathOf = (row: { id: number }): string => `/notes/${row.id}`;
 
   it('When no token or a bad one is sent, then every route answers 401 AUTH.UNAUTHENTICATED with WWW-Authenticate', async () => {
-    const { id } = await create();
+    const created = await create();
     const requests = [
       anonymous(app).post('/notes').send(bodyOf(buildNewNote())),
       anonymous(app).get('/notes'),
-      anonymous(app).get(`/notes/${id}`),
-      anonymous(app).patch(`/notes/${id}`).send(bodyOf(buildOtherNote())),
-      anonymous(app).delete(`/notes/${id}`),
+      anonymous(app).get(pathOf(created)),
+      anonymous(app).patch(pathOf(created)).send(bodyOf(buildOtherNote())),
+      anonymous(app).delete(pathOf(created)),
       as('not.a.token')(app).get('/notes'),
     ];
     for (const request of requests) {
@@ -67,11 +69,11 @@ describe('/notes routes (signed in)', () => {
 
   describe('GET /notes', () => {
     it('When notes exist, then 200 with a page of the caller\'s only', async () => {
-      const { id } = await create();
+      const created = await create();
       const theirs = (await as(users.bob)(app).post('/notes').send(bodyOf(buildNewNote())).expect(201)).body as { id: number };
       const res = await checkedRequest(app).get('/notes?limit=100&offset=0').expect(200);
       const ids = res.body.items.map((item: { id: number }) => item.id);
-      expect(ids).toContain(id);
+      expect(ids).toContain(created.id);
       expect(ids).not.toContain(theirs.id);
     });
     it('When the limit is over the cap, then 400 REQUEST.INVALID', async () => {
@@ -83,13 +85,13 @@ describe('/notes routes (signed in)', () => {
   describe('GET /notes/:id', () => {
     it('When the note exists, then 200 with it', async () => {
       const input = buildNewNote();
-      const { id } = await create(input);
-      const res = await checkedRequest(app).get(`/notes/${id}`).expect(200);
-      expect(res.body).toMatchObject({ id, ...(json(bodyOf(input)) as object) });
+      const created = await create(input);
+      const res = await checkedRequest(app).get(pathOf(created)).expect(200);
+      expect(res.body).toMatchObject({ id: created.id, ...(json(bodyOf(input)) as object) });
     });
     it('When another user asks for it, then 403 NOTE.FORBIDDEN', async () => {
-      const { id } = await create();
-      const res = await as(users.bob)(app).get(`/notes/${id}`).expect(403);
+      const created = await create();
+      const res = await as(users.bob)(app).get(pathOf(created)).expect(403);
       expect(res.body.error.code).toBe('NOTE.FORBIDDEN');
     });
     it('When no note has the id, then 404 NOTE.NOT_FOUND', async () => {
@@ -100,36 +102,36 @@ describe('/notes routes (signed in)', () => {
 
   describe('PATCH /notes/:id', () => {
     it('When the patch is valid, then 200 with the changed note', async () => {
-      const { id } = await create();
+      const created = await create();
       const change = bodyOf(buildOtherNote());
-      const res = await checkedRequest(app).patch(`/notes/${id}`).send(change).expect(200);
-      expect(res.body).toMatchObject({ id, ...(json(change) as object) });
+      const res = await checkedRequest(app).patch(pathOf(created)).send(change).expect(200);
+      expect(res.body).toMatchObject({ id: created.id, ...(json(change) as object) });
     });
     it('When another user changes it, then 403 NOTE.FORBIDDEN and it is unchanged', async () => {
       const input = buildNewNote();
-      const { id } = await create(input);
-      const res = await as(users.bob)(app).patch(`/notes/${id}`).send(bodyOf(buildOtherNote())).expect(403);
+      const created = await create(input);
+      const res = await as(users.bob)(app).patch(pathOf(created)).send(bodyOf(buildOtherNote())).expect(403);
       expect(res.body.error.code).toBe('NOTE.FORBIDDEN');
-      expect((await checkedRequest(app).get(`/notes/${id}`).expect(200)).body).toMatchObject(json(bodyOf(input)) as object);
+      expect((await checkedRequest(app).get(pathOf(created)).expect(200)).body).toMatchObject(json(bodyOf(input)) as object);
     });
     it('When the patch is empty, then 400 REQUEST.INVALID', async () => {
-      const { id } = await create();
-      const res = await checkedRequest(app).patch(`/notes/${id}`).send({}).expect(400);
+      const created = await create();
+      const res = await checkedRequest(app).patch(pathOf(created)).send({}).expect(400);
       expect(res.body.error.code).toBe('REQUEST.INVALID');
     });
   });
 
   describe('DELETE /notes/:id', () => {
     it('When the note exists, then 204 and it is gone', async () => {
-      const { id } = await create();
-      await checkedRequest(app).delete(`/notes/${id}`).expect(204);
-      await checkedRequest(app).get(`/notes/${id}`).expect(404);
+      const created = await create();
+      await checkedRequest(app).delete(pathOf(created)).expect(204);
+      await checkedRequest(app).get(pathOf(created)).expect(404);
     });
     it('When another user deletes it, then 403 NOTE.FORBIDDEN and it is still there', async () => {
-      const { id } = await create();
-      const res = await as(users.bob)(app).delete(`/notes/${id}`).expect(403);
+      const created = await create();
+      const res = await as(users.bob)(app).delete(pathOf(created)).expect(403);
       expect(res.body.error.code).toBe('NOTE.FORBIDDEN');
-      await checkedRequest(app).get(`/notes/${id}`).expect(200);
+      await checkedRequest(app).get(pathOf(created)).expect(200);
     });
     it('When the id is negative, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).delete('/notes/-1').expect(400);

@@ -15,6 +15,8 @@ describe('/receipts routes', () => {
   });
   const create = async (input = buildNewReceipt()): Promise<{ id: number }> =>
     (await checkedRequest(app).post('/receipts').send(input).expect(201)).body as { id: number };
+  /** The item path of a created row: `/receipts/:id`. */
+  const pathOf = (row: { id: number }): string => `/receipts/${row.id}`;
 
   describe('POST /receipts', () => {
     it('When the body is valid, then 201 with the stored receipt', async () => {
@@ -36,16 +38,16 @@ describe('/receipts routes', () => {
 
   describe('GET /receipts', () => {
     it('When receipts exist, then 200 with a page of them', async () => {
-      const { id } = await create();
+      const created = await create();
       const res = await checkedRequest(app).get('/receipts?limit=10&offset=0').expect(200);
       expect(res.body).toMatchObject({ limit: 10, offset: 0 });
-      expect(res.body.items.map((item: { id: number }) => item.id)).toContain(id);
+      expect(res.body.items.map((item: { id: number }) => item.id)).toContain(created.id);
     });
     it('When filtered by invoiceId, then 200 with only the rows pointing at that row', async () => {
       await create(buildNewReceipt({ invoiceId: 1 }));
-      const { id } = await create(buildNewReceipt({ invoiceId: 2 }));
+      const created = await create(buildNewReceipt({ invoiceId: 2 }));
       const res = await checkedRequest(app).get('/receipts?invoiceId=2').expect(200);
-      expect(res.body.items.map((item: { id: number }) => item.id)).toEqual([id]);
+      expect(res.body.items.map((item: { id: number }) => item.id)).toEqual([created.id]);
     });
     it('When the limit is over the cap, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get('/receipts?limit=100000').expect(400);
@@ -56,9 +58,9 @@ describe('/receipts routes', () => {
   describe('GET /receipts/:id', () => {
     it('When the receipt exists, then 200 with it', async () => {
       const input = buildNewReceipt();
-      const { id } = await create(input);
-      const res = await checkedRequest(app).get(`/receipts/${id}`).expect(200);
-      expect(res.body).toMatchObject({ id, ...(json(input) as object) });
+      const created = await create(input);
+      const res = await checkedRequest(app).get(pathOf(created)).expect(200);
+      expect(res.body).toMatchObject({ id: created.id, ...(json(input) as object) });
     });
     it('When the id is not a positive integer, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get('/receipts/abc').expect(400);
@@ -72,23 +74,23 @@ describe('/receipts routes', () => {
 
   describe('PATCH /receipts/:id', () => {
     it('When the patch is valid, then 200 with the changed receipt', async () => {
-      const { id } = await create();
+      const created = await create();
       const change = buildOtherReceipt();
-      const res = await checkedRequest(app).patch(`/receipts/${id}`).send(change).expect(200);
-      expect(res.body).toMatchObject({ id, ...(json(change) as object) });
+      const res = await checkedRequest(app).patch(pathOf(created)).send(change).expect(200);
+      expect(res.body).toMatchObject({ id: created.id, ...(json(change) as object) });
     });
     it('When the patch is empty, then 400 REQUEST.INVALID', async () => {
-      const { id } = await create();
-      const res = await checkedRequest(app).patch(`/receipts/${id}`).send({}).expect(400);
+      const created = await create();
+      const res = await checkedRequest(app).patch(pathOf(created)).send({}).expect(400);
       expect(res.body.error.code).toBe('REQUEST.INVALID');
     });
   });
 
   describe('DELETE /receipts/:id', () => {
     it('When the receipt exists, then 204 and it is gone', async () => {
-      const { id } = await create();
-      await checkedRequest(app).delete(`/receipts/${id}`).expect(204);
-      await checkedRequest(app).get(`/receipts/${id}`).expect(404);
+      const created = await create();
+      await checkedRequest(app).delete(pathOf(created)).expect(204);
+      await checkedRequest(app).get(pathOf(created)).expect(404);
     });
     it('When the id is negative, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).delete('/receipts/-1').expect(400);

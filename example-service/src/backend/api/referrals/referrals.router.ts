@@ -30,14 +30,14 @@ export function createReferralsRouter(service: ReferralsService, rootLog: Logger
     res.json(await service.list({ limit, offset }, filter));
   }));
   // scaffold:usecase-collection-routes
-  router.get('/:id', route(fn('get'), { params: referralIdParams }, async ({ params }, res) => {
-    res.json(await service.get(params.id));
+  router.get('/:code', route(fn('get'), { params: referralIdParams }, async ({ params }, res) => {
+    res.json(await service.get(await service.idOf(params.code)));
   }));
-  router.patch('/:id', route(fn('update'), { params: referralIdParams, body: updateReferralBody }, async ({ params, body }, res) => {
-    res.json(await service.update(params.id, body));
+  router.patch('/:code', route(fn('update'), { params: referralIdParams, body: updateReferralBody }, async ({ params, body }, res) => {
+    res.json(await service.update(await service.idOf(params.code), body));
   }));
-  router.delete('/:id', route(fn('remove'), { params: referralIdParams }, async ({ params }, res) => {
-    await service.remove(params.id);
+  router.delete('/:code', route(fn('remove'), { params: referralIdParams }, async ({ params }, res) => {
+    await service.remove(await service.idOf(params.code));
     res.status(204).end();
   }));
   // scaffold:usecase-routes

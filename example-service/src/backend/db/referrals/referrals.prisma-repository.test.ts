@@ -67,6 +67,17 @@ describe('ReferralsPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_UR
     await expect(repo.update(2147483000, await buildOther())).resolves.toBeNull();
   });
 
+  it('When another referral already has the code, then create refuses with REFERRAL.CONFLICT', async () => {
+    const first = await repo.create(await buildNew());
+    await expect(repo.create({ ...(await buildNew()), code: first.code })).rejects.toMatchObject({ code: 'REFERRAL.CONFLICT' });
+  });
+
+  it('When a referral is looked up by code, then the row comes back, and an unknown code is null', async () => {
+    const created = await repo.create(await buildNew());
+    await expect(repo.findByCode(created.code)).resolves.toEqual(created);
+    await expect(repo.findByCode('no-such-key')).resolves.toBeNull();
+  });
+
   it('When another referral already has the same referrerId, referredId, then create refuses with REFERRAL.CONFLICT', async () => {
     const first = await repo.create(await buildNew());
     await expect(repo.create({ ...(await buildNew()), referrerId: first.referrerId, referredId: first.referredId })).rejects.toMatchObject({ code: 'REFERRAL.CONFLICT' });

@@ -27,6 +27,7 @@ import { isPrismaError, type PrismaClient } from '../common/index.js';
 function toEntity(row: ReferralRow): Referral {
   return {
     id: row.id,
+    code: row.code,
     referrerId: row.referrerId,
     referredId: row.referredId,
     rewardedAt: row.rewardedAt,
@@ -63,6 +64,10 @@ export function createReferralsPrismaRepository(prisma: PrismaClient, rootLog: L
     ),
     findById: logged(fn('findById'), async (id: number) => {
       const row = await prisma.referral.findUnique({ where: { id } });
+      return row ? toEntity(row) : null;
+    }),
+    findByCode: logged(fn('findByCode'), async (code: string) => {
+      const row = await prisma.referral.findUnique({ where: { code } });
       return row ? toEntity(row) : null;
     }),
     list: logged(fn('list'), async (page: PageRequest, filter: ReferralFilter = {}) => {

@@ -1,6 +1,7 @@
 /** One referral as the core sees it (plain object, no ORM types). */
 export interface Referral {
   id: number;
+  code: string;
   referrerId: number;
   referredId: number;
   rewardedAt: Date | null;
@@ -10,6 +11,7 @@ export interface Referral {
 
 /** What it takes to create a referral. */
 export interface NewReferral {
+  code: string;
   referrerId: number;
   referredId: number;
   rewardedAt?: Date | null;

@@ -3,10 +3,10 @@ import { ConflictError, DomainError, NotFoundError } from '../common/index.js';
 /** Code scope of every `referrals` error, e.g. `REFERRAL.NOT_FOUND`. */
 export const REFERRAL_SCOPE = 'REFERRAL';
 
-/** No referral has the requested id (`REFERRAL.NOT_FOUND`). */
+/** No referral has the requested id or code (`REFERRAL.NOT_FOUND`). */
 export class ReferralNotFoundError extends NotFoundError {
-  /** @param id - the id that was looked up. */
-  constructor(id: number) {
+  /** @param id - the id or code that was looked up. */
+  constructor(id: number | string) {
     super(REFERRAL_SCOPE, id);
   }
 }

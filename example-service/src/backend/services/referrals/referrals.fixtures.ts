@@ -11,6 +11,7 @@ const uniqueNumber = (): number => 1 + Math.floor(Math.random() * 2_000_000_000)
  */
 export function buildNewReferral(overrides: Partial<NewReferral> = {}): NewReferral {
   return {
+    code: `code-${uniqueNumber()}`,
     referrerId: uniqueNumber(),
     referredId: 1,
     rewardedAt: new Date('2026-01-31T12:00:00.000Z'),
@@ -26,6 +27,7 @@ export function buildNewReferral(overrides: Partial<NewReferral> = {}): NewRefer
  */
 export function buildOtherReferral(overrides: Partial<NewReferral> = {}): NewReferral {
   return {
+    code: `code-${uniqueNumber()}`,
     referrerId: uniqueNumber(),
     referredId: 1,
     rewardedAt: new Date('2026-02-28T08:30:00.000Z'),

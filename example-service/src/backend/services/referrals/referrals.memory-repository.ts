@@ -22,6 +22,7 @@ export function createInMemoryReferralsRepository(rootLog: Logger): ReferralsRep
       keys.every((key) => candidate[key] !== null && JSON.stringify(row[key]) === JSON.stringify(candidate[key]));
     for (const row of rows.values()) {
       if (row.id === candidate.id) continue;
+      if (same(row, ['code'])) throw new ReferralConflictError('code');
       if (same(row, ['referrerId', 'referredId'])) throw new ReferralConflictError('referrerId, referredId');
     }
   };
@@ -30,6 +31,7 @@ export function createInMemoryReferralsRepository(rootLog: Logger): ReferralsRep
       const now = new Date();
       const row: Referral = {
         id: nextId,
+        code: data.code,
         referrerId: data.referrerId,
         referredId: data.referredId,
         rewardedAt: data.rewardedAt ?? null,
@@ -43,6 +45,10 @@ export function createInMemoryReferralsRepository(rootLog: Logger): ReferralsRep
     }),
     findById: logged(fn('findById'), async (id: number) => {
       const row = rows.get(id);
+      return row ? { ...row } : null;
+    }),
+    findByCode: logged(fn('findByCode'), async (code: string) => {
+      const row = [...rows.values()].find((candidate) => candidate.code === code);
       return row ? { ...row } : null;
     }),
     list: logged(fn('list'), async (page: PageRequest, filter: ReferralFilter = {}) =>

@@ -21,6 +21,13 @@ export interface ReferralsRepository {
    */
   findById(id: number): Promise<Referral | null>;
   /**
+   * Reads one referral by its route key.
+   *
+   * @param code - the key's value.
+   * @returns the referral, or `null` when none has it.
+   */
+  findByCode(code: string): Promise<Referral | null>;
+  /**
    * Reads one page of referrals in ascending id order, narrowed by the filter.
    *
    * @param page - limit and offset.

@@ -44,6 +44,11 @@ describe('ReferralsService', () => {
     await expect(service.get(created.id)).rejects.toBeInstanceOf(ReferralNotFoundError);
   });
 
+  it('When another referral already has the code, then create refuses with REFERRAL.CONFLICT', async () => {
+    const first = await service.create(buildNewReferral());
+    await expect(service.create(buildNewReferral({ code: first.code }))).rejects.toMatchObject({ code: 'REFERRAL.CONFLICT' });
+  });
+
   it('When another referral already has the same referrerId, referredId, then create refuses with REFERRAL.CONFLICT', async () => {
     const first = await service.create(buildNewReferral());
     await expect(service.create(buildNewReferral({ referrerId: first.referrerId, referredId: first.referredId }))).rejects.toMatchObject({ code: 'REFERRAL.CONFLICT' });
@@ -61,6 +66,12 @@ describe('ReferralsService', () => {
     const wanted = await service.create(buildNewReferral({ referredId: 2 }));
     const page = await service.list({ limit: 10, offset: 0 }, { referredId: 2 });
     expect(page.items.map((item) => item.id)).toEqual([wanted.id]);
+  });
+
+  it('When a referral has the code, then idOf finds its id, and an unknown code is REFERRAL.NOT_FOUND', async () => {
+    const created = await service.create(buildNewReferral());
+    await expect(service.idOf(created.code)).resolves.toBe(created.id);
+    await expect(service.idOf('no-such-key')).rejects.toMatchObject({ code: 'REFERRAL.NOT_FOUND' });
   });
 
   it('When the id does not exist, then get, update and remove refuse with REFERRAL.NOT_FOUND', async () => {

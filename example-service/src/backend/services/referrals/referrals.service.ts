@@ -31,6 +31,14 @@ export interface ReferralsService {
    */
   get(id: number): Promise<Referral>;
   /**
+   * The id of the referral with this code (the item routes' key).
+   *
+   * @param code - the key's value.
+   * @returns its id.
+   * @throws {@link ReferralNotFoundError} when no referral has it.
+   */
+  idOf(code: string): Promise<number>;
+  /**
    * One page of referrals, ascending id, narrowed by the filter.
    *
    * @param page - limit and offset.
@@ -80,6 +88,11 @@ export function createReferralsService(deps: ReferralsServiceDeps): ReferralsSer
       const found = await repo.findById(id);
       if (!found) throw new ReferralNotFoundError(id);
       return found;
+    }),
+    idOf: logged(fn('idOf'), async (code: string) => {
+      const found = await repo.findByCode(code);
+      if (!found) throw new ReferralNotFoundError(code);
+      return found.id;
     }),
     list: logged(fn('list'), async (page: PageRequest, filter: ReferralFilter = {}) => ({
       ...page,

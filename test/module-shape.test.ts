@@ -14,7 +14,8 @@ const contentOf = (changes: Change[], path: string): string => {
   return change.content;
 };
 
-// Issue 11, items 4 and 5: several refs to one module (named relations) and composite unique indexes.
+// Issue 11, items 1, 4 and 5: route keys (--key), several refs to one module (named relations) and
+// composite unique indexes (--unique).
 describe('named relations', () => {
   it('When a module has one ref to a module, then its relation keeps no name', () => {
     const [customer] = parseFields('customer:ref(customers)', 'Order');
@@ -29,7 +30,7 @@ describe('named relations', () => {
   });
 });
 
-describe('endpoint with named relations and --unique (planned on a copy of the example service)', () => {
+describe('endpoint with named relations, --unique and --key (planned on a copy of the example service)', () => {
   let service: string;
   beforeAll(() => {
     service = copyService();
@@ -85,5 +86,42 @@ describe('endpoint with named relations and --unique (planned on a copy of the e
 
   it('When field would remove a member of a composite unique, then it is refused', () => {
     expect(() => planField({ serviceDir: service, module: 'duos', remove: 'label' })).toThrow(/"label" is part of the unique index \(firstId, label\)/);
+  });
+
+  it('When --key names a unique string field, then the item routes, use cases, schemas, ports and .http use it', () => {
+    const plan = planEndpoint({ serviceDir: service, name: 'articles', fields: 'slug:string! title:string', key: 'slug', now: new Date('2030-01-05T00:00:00Z') });
+    const router = contentOf(plan.changes, 'src/backend/api/articles/articles.router.ts');
+    expect(router).toContain("router.get('/:slug', route(fn('get'), { params: articleIdParams }, async ({ params }, res) => {\n    res.json(await service.get(await service.idOf(params.slug)));");
+    expect(router).not.toContain('/:id');
+    const schemas = contentOf(plan.changes, 'src/backend/api/articles/articles.schemas.ts');
+    expect(schemas).toContain("export const articleIdParams = z.strictObject({\n  slug: storableString.min(1).max(255).regex(/^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/");
+    expect(schemas).toContain('  item: articleIdParams,');
+    expect(schemas).not.toMatch(/\bidParams\b/);
+    expect(contentOf(plan.changes, 'src/backend/services/articles/articles.repository.ts')).toContain('findBySlug(slug: string): Promise<Article | null>;');
+    expect(contentOf(plan.changes, 'src/backend/services/articles/articles.service.ts')).toContain('idOf(slug: string): Promise<number>;');
+    const http = contentOf(plan.changes, '__http__/articles.http');
+    expect(http).toContain('GET {{baseUrl}}/articles/{{createdArticle.slug}}');
+    expect(http).toContain('DELETE {{baseUrl}}/articles/{{updatedArticle.slug}}');
+    expect(plan.record).toMatchObject({ name: 'articles', key: 'slug' });
+  });
+
+  it.each([
+    ['nope', /"nope" is not a field of "articles"/],
+    ['title', /must be unique and required: write "title:string!"/],
+    ['note', /must be unique and required/],
+    ['rank', /a route key is a string or uuid field, not int/],
+  ])('When --key=%s is planned, then it is refused with a message', (key, message) => {
+    const request = { serviceDir: service, name: 'articles', fields: 'slug:string! title:string note:string!? rank:int!', key };
+    expect(() => planEndpoint(request)).toThrow(GeneratorInputError);
+    expect(() => planEndpoint(request)).toThrow(message);
+  });
+
+  it('When a module would take the OpenAPI schema name of auth (Tokens), then it is refused', () => {
+    expect(() => planEndpoint({ serviceDir: service, name: 'tokens', fields: 'label:string' })).toThrow(/collides with auth \(Tokens\)/);
+  });
+
+  it('When field would remove the route key, then it is refused', () => {
+    runEndpoint({ serviceDir: service, name: 'tags', fields: 'code:string! label:string', key: 'code', now: new Date('2030-01-06T00:00:00Z') }, { generateClient: false });
+    expect(() => planField({ serviceDir: service, module: 'tags', remove: 'code' })).toThrow(/"code" is the route key of "tags"/);
   });
 });
