@@ -133,6 +133,8 @@ describe('use cases of any shape', () => {
 
   it('When a module with a shaped use case is destroyed, then its files go (compared with a rendering that includes the shape)', () => {
     expect(plop(['usecase', 'customers', 'ping', '--scope=collection', '--returns=none']).json.status).toBe('ok');
+    // referrals refers to customers: it goes first.
+    expect(plop(['destroy', 'referrals']).json.errors).toEqual([]);
     const { status, json } = plop(['destroy', 'customers']);
     expect(json.errors).toEqual([]);
     expect(status).toBe(0);

@@ -105,10 +105,10 @@ describe('/customers routes', () => {
   describe('GET /customers/search', () => {
     // #region hand-written route-tests:search
     it('When customers exist, then 200 with a page of them', async () => {
-      const { id } = await create();
+      const created = await create();
       const res = await checkedRequest(app).get(`/customers/search?email=email-1`).expect(200);
       expect(res.body).toMatchObject({ limit: 20, offset: 0 });
-      expect(res.body.items.map((item: { id: number }) => item.id)).toContain(id);
+      expect(res.body.items.map((item: { id: number }) => item.id)).toContain(created.id);
     });
     it('When the query has an unknown parameter, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get(`/customers/search?email=email-1&unknownParam=1`).expect(400);
