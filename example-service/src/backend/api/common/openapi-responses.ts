@@ -6,11 +6,27 @@
 
 type Json = Record<string, unknown>;
 
-/** `{ content: { 'application/json': { schema } } }` (OpenAPI 3.1 §4.8.14, Media Type Object). */
-export const jsonContent = (schema: Json): Json => ({ content: { 'application/json': { schema } } });
+/**
+ * The `content` of a JSON request or response body (OpenAPI 3.1 §4.8.14, Media Type Object).
+ *
+ * @pure
+ * @param schema - the body's JSON Schema.
+ * @returns `{ content: { 'application/json': { schema } } }`, to spread into the object.
+ */
+export function jsonContent(schema: Json): Json {
+  return { content: { 'application/json': { schema } } };
+}
 
-/** A reference to `#/components/schemas/<name>`. */
-export const schemaRef = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+/**
+ * A Reference Object to a component schema (OpenAPI 3.1 §4.8.23).
+ *
+ * @pure
+ * @param name - the key under `components.schemas`.
+ * @returns `{ $ref: '#/components/schemas/<name>' }`.
+ */
+export function schemaRef(name: string): Json {
+  return { $ref: `#/components/schemas/${name}` };
+}
 
 /** The body of every error answer (`ErrorBody` in error-mapping.ts), as JSON Schema. */
 export const ERROR_SCHEMA: Json = {
@@ -44,6 +60,7 @@ export const ERROR_SCHEMA: Json = {
 /**
  * An error response with the common body.
  *
+ * @pure
  * @param description - the codes it carries and when.
  * @param headers - response headers it sets (OpenAPI 3.1 §4.8.21, Header Object).
  * @returns the Response Object.
@@ -96,13 +113,23 @@ export function completeOperation(op: Json, method: string, limited: boolean): v
   op.responses = { ...add, ...(op.responses as Json) };
 }
 
-/** `lineItems` → `line items`. */
-export const words = (camel: string): string => camel.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
+/**
+ * The words of a name, for summaries: `lineItems` → `line items`, `LINE_ITEM` → `line item`,
+ * `mark-paid` → `mark paid`.
+ *
+ * @pure
+ * @param name - a camelCase, kebab-case or UPPER_SNAKE name.
+ * @returns its words, lower case, one space apart.
+ */
+export function words(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
+}
 
 /**
  * A noun with its indefinite article by its first sound, as far as spelling tells it: `an invoice`,
  * `a user`, `an hour`, `a one-off`.
  *
+ * @pure
  * @param noun - a singular noun, lower case.
  * @returns the noun after `a` or `an`.
  */

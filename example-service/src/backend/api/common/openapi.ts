@@ -124,7 +124,9 @@ const ref = schemaRef;
 /** Documents on an operation that it needs a role: a 403 and a sentence saying which. */
 function requireRole(op: Json, role: string, scope: string): void {
   op.description = `Needs the ${role} role: a signed-in user without it gets 403 ${scope}.FORBIDDEN.`;
-  op.responses = { ...(op.responses as Json), 403: errorResponse(`${scope}.FORBIDDEN: the caller lacks the ${role} role`) };
+  const prior = ((op.responses as Json)[403] as { description?: string } | undefined)?.description;
+  const reason = `${scope}.FORBIDDEN: the caller lacks the ${role} role`;
+  op.responses = { ...(op.responses as Json), 403: errorResponse(prior ? `${prior}; ${reason}` : reason) };
 }
 
 /** An entity as returned: the create body's fields (minus secrets, plus the owner) and `id`, `createdAt`, `updatedAt`. */
