@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { completeOperation, ERROR_SCHEMA, errorResponse, jsonContent, schemaRef, withArticle, words } from './openapi-responses.js';
+import { completeOperation, ERROR_SCHEMA, errorResponse, jsonContent as json, schemaRef as ref, withArticle, words } from './openapi-responses.js';
 import { RATE_LIMIT_EXEMPT_PATHS } from './rate-limit.js';
 
 const CRUD_SPEC = Symbol.for('scaffold.crudModuleSpec');
@@ -117,9 +117,6 @@ export function jsonSchema(schema: z.ZodType): Json {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Json;
   return rest;
 }
-
-const json = jsonContent;
-const ref = schemaRef;
 
 /** Documents on an operation that it needs a role: a 403 and a sentence saying which. */
 function requireRole(op: Json, role: string, scope: string): void {
