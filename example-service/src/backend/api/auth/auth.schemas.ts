@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Secret } from '../../services/common/index.js';
-import { BEARER_SECURITY, defineApiPaths, jsonSchema, storableString } from '../common/index.js';
+import { BEARER_SECURITY, defineApiPaths, errorResponse, jsonContent, jsonSchema, schemaRef, storableString } from '../common/index.js';
 
 // Every free-form string is storable (no U+0000, no unpaired surrogate; `z.email()` refuses both
 // already): a login looks its email up in PostgreSQL, which cannot take U+0000 (a 500 otherwise),
@@ -20,12 +20,10 @@ export const loginBody = z.strictObject({ email: storableString.min(1).max(254),
 export const refreshBody = z.strictObject({ refreshToken: opaque });
 
 type Json = Record<string, unknown>;
-const json = (schema: Json): Json => ({ content: { 'application/json': { schema } } });
-const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
-const errors = { default: { description: 'Error (4xx/5xx), stable code', ...json(ref('Error')) } };
-const unauthorized = { 401: { description: 'AUTH.UNAUTHENTICATED (WWW-Authenticate: Bearer)', ...json(ref('Error')) } };
-const limited = { 429: { description: 'REQUEST.RATE_LIMITED (RateLimit headers)', ...json(ref('Error')) } };
-const body = (schema: z.ZodType): Json => ({ requestBody: { required: true, ...json(jsonSchema(schema)) } });
+const unauthorized = { 401: errorResponse('AUTH.UNAUTHENTICATED: the credentials or the refresh token do not match (WWW-Authenticate: Bearer)') };
+// Register, login and refresh share a stricter per-IP limit than the app's (auth.router.ts).
+const limited = { 429: errorResponse('REQUEST.RATE_LIMITED: over the stricter limit of register, login and refresh (RateLimit headers)') };
+const body = (schema: z.ZodType): Json => ({ requestBody: { required: true, ...jsonContent(jsonSchema(schema)) } });
 const tags = ['auth'];
 
 /** The `/auth/*` operations for the OpenAPI document (collected by the app). */
@@ -55,11 +53,21 @@ export const authApiSpec = defineApiPaths({
       },
     },
   },
+  // Every operation also answers what completeOperation (common/openapi-responses.ts) adds:
+  // 400, 413, 415 on bodies, 429, 401 behind a token, and `default`.
   paths: {
-    '/auth/register': { post: { tags, operationId: 'register', ...body(registerBody), responses: { 201: { description: 'Registered', ...json(ref('User')) }, ...limited, ...errors } } },
-    '/auth/login': { post: { tags, operationId: 'login', ...body(loginBody), responses: { 200: { description: 'Signed in', ...json(ref('Tokens')) }, ...unauthorized, ...limited, ...errors } } },
-    '/auth/refresh': { post: { tags, operationId: 'refresh', ...body(refreshBody), responses: { 200: { description: 'Rotated', ...json(ref('Tokens')) }, ...unauthorized, ...limited, ...errors } } },
-    '/auth/logout': { post: { tags, operationId: 'logout', ...body(refreshBody), responses: { 204: { description: 'Session revoked' }, ...errors } } },
-    '/auth/me': { get: { tags, operationId: 'me', security: BEARER_SECURITY, responses: { 200: { description: 'The caller', ...json(ref('User')) }, ...unauthorized, ...errors } } },
+    '/auth/register': {
+      post: {
+        tags,
+        summary: 'Register a user',
+        operationId: 'register',
+        ...body(registerBody),
+        responses: { 201: { description: 'Registered', ...jsonContent(schemaRef('User')) }, 409: errorResponse('USER.CONFLICT: an account with this email already exists'), ...limited },
+      },
+    },
+    '/auth/login': { post: { tags, summary: 'Sign in with email and password', operationId: 'login', ...body(loginBody), responses: { 200: { description: 'Signed in', ...jsonContent(schemaRef('Tokens')) }, ...unauthorized, ...limited } } },
+    '/auth/refresh': { post: { tags, summary: 'Trade a refresh token for new tokens', operationId: 'refresh', ...body(refreshBody), responses: { 200: { description: 'Rotated', ...jsonContent(schemaRef('Tokens')) }, ...unauthorized, ...limited } } },
+    '/auth/logout': { post: { tags, summary: 'Sign out (revoke the session)', operationId: 'logout', ...body(refreshBody), responses: { 204: { description: 'Session revoked' } } } },
+    '/auth/me': { get: { tags, summary: 'Get the signed-in user', operationId: 'me', security: BEARER_SECURITY, responses: { 200: { description: 'The caller', ...jsonContent(schemaRef('User')) } } } },
   },
 });

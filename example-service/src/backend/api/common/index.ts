@@ -7,6 +7,7 @@ export * from './schemas.js';
 export * from './field-schemas.js';
 export * from './body-guard.js';
 export * from './openapi.js';
+export * from './openapi-responses.js';
 export * from './rate-limit.js';
 export * from './authenticate.js';
 export * from './cors.js';

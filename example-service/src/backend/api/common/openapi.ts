@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { completeOperation, ERROR_SCHEMA, errorResponse, jsonContent as json, schemaRef as ref, withArticle, words } from './openapi-responses.js';
+import { RATE_LIMIT_EXEMPT_PATHS } from './rate-limit.js';
 
 const CRUD_SPEC = Symbol.for('scaffold.crudModuleSpec');
 
@@ -121,41 +123,12 @@ export function jsonSchema(schema: z.ZodType): Json {
   return rest;
 }
 
-const errorBody: Json = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*(\\.[A-Z][A-Z0-9_]*)+$|^INTERNAL$' },
-        message: { type: 'string' },
-        requestId: { type: 'string' },
-        details: {
-          type: 'array',
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['path', 'message'],
-            properties: { path: { type: 'string' }, message: { type: 'string' } },
-          },
-        },
-      },
-    },
-  },
-};
-
-const json = (schema: Json): Json => ({ content: { 'application/json': { schema } } });
-const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
-const errors = { default: { description: 'Error (4xx/5xx), stable code', ...json(ref('Error')) } };
-
 /** Documents on an operation that it needs a role: a 403 and a sentence saying which. */
 function requireRole(op: Json, role: string, scope: string): void {
   op.description = `Needs the ${role} role: a signed-in user without it gets 403 ${scope}.FORBIDDEN.`;
-  op.responses = { ...(op.responses as Json), 403: { description: `${scope}.FORBIDDEN: the caller lacks the ${role} role`, ...json(ref('Error')) } };
+  const prior = ((op.responses as Json)[403] as { description?: string } | undefined)?.description;
+  const reason = `${scope}.FORBIDDEN: the caller lacks the ${role} role`;
+  op.responses = { ...(op.responses as Json), 403: errorResponse(prior ? `${prior}; ${reason}` : reason) };
 }
 
 /** An entity as returned: the create body's fields (minus secrets, plus the owner) and `id`, `createdAt`, `updatedAt`. */
@@ -177,8 +150,23 @@ function entitySchema(spec: CrudModuleSpec): Json {
   };
 }
 
+/** The 4xx a module's routes answer beyond the common ones, by what the route does. */
+function moduleErrors(spec: CrudModuleSpec, noun: string): Record<'missing' | 'taken' | 'inUse' | 'invalid' | 'notOwner', Json> {
+  return {
+    missing: { 404: errorResponse(`${spec.scope}.NOT_FOUND: no ${noun} with this id`) },
+    taken: { 409: errorResponse(`${spec.scope}.CONFLICT: another ${noun} already holds a value that must be unique`) },
+    inUse: { 409: errorResponse(`${spec.scope}.CONFLICT: rows of another module still reference this ${noun}`) },
+    invalid: { 422: errorResponse(`${spec.scope}.INVALID: a referenced row does not exist`) },
+    notOwner: spec.ownerField ? { 403: errorResponse(`${spec.scope}.FORBIDDEN: the ${noun} belongs to another user`) } : {},
+  };
+}
+
 function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
   const name = spec.tag.charAt(0).toUpperCase() + spec.tag.slice(1);
+  // The scope is the singular (`LINE_ITEM`), the tag the plural (`lineItems`).
+  const one = withArticle(words(spec.scope));
+  const many = words(spec.tag);
+  const e = moduleErrors(spec, words(spec.scope));
   schemas[name] = entitySchema(spec);
   schemas[`${name}Page`] = {
     type: 'object',
@@ -193,13 +181,13 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
   const tags = [spec.tag];
   const paths: Json = {
     [spec.path]: {
-      post: { tags, operationId: `create${name}`, requestBody: { required: true, ...json(jsonSchema(spec.create)) }, responses: { 201: { description: 'Created', ...json(ref(name)) }, ...errors } },
-      get: { tags, operationId: `list${name}`, parameters: pageParams, responses: { 200: { description: 'A page', ...json(ref(`${name}Page`)) }, ...errors } },
+      post: { tags, summary: `Create ${one}`, operationId: `create${name}`, requestBody: { required: true, ...json(jsonSchema(spec.create)) }, responses: { 201: { description: 'Created', ...json(ref(name)) }, ...e.taken, ...e.invalid } },
+      get: { tags, summary: `List ${many}`, operationId: `list${name}`, parameters: pageParams, responses: { 200: { description: 'A page', ...json(ref(`${name}Page`)) } } },
     },
     [itemPath]: {
-      get: { tags, operationId: `get${name}`, parameters: [idParam], responses: { 200: { description: 'Found', ...json(ref(name)) }, ...errors } },
-      patch: { tags, operationId: `update${name}`, parameters: [idParam], requestBody: { required: true, ...json(jsonSchema(spec.update)) }, responses: { 200: { description: 'Changed', ...json(ref(name)) }, ...errors } },
-      delete: { tags, operationId: `remove${name}`, parameters: [idParam], responses: { 204: { description: 'Removed' }, ...errors } },
+      get: { tags, summary: `Get ${one}`, operationId: `get${name}`, parameters: [idParam], responses: { 200: { description: 'Found', ...json(ref(name)) }, ...e.notOwner, ...e.missing } },
+      patch: { tags, summary: `Update ${one}`, operationId: `update${name}`, parameters: [idParam], requestBody: { required: true, ...json(jsonSchema(spec.update)) }, responses: { 200: { description: 'Changed', ...json(ref(name)) }, ...e.notOwner, ...e.missing, ...e.taken, ...e.invalid } },
+      delete: { tags, summary: `Delete ${one}`, operationId: `remove${name}`, parameters: [idParam], responses: { 204: { description: 'Removed' }, ...e.notOwner, ...e.missing, ...e.inUse } },
     },
     ...Object.fromEntries((spec.actions ?? []).map((action) => {
       const a: ActionSpec = typeof action === 'string' ? { name: action, method: 'post', scope: 'item', returns: 'entity' } : action;
@@ -209,12 +197,15 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
         list: { 200: { description: 'A page', ...json(ref(`${name}Page`)) } },
         none: { 204: { description: 'Done, no content' } },
       }[a.returns];
+      // A use case is hand-written: it may refuse as a conflict or an invalid change.
+      const refused = { 409: errorResponse(`${spec.scope}.CONFLICT: the use case refuses in the current state`), ...e.invalid };
       const op: Json = {
         tags,
+        summary: `Run the ${words(a.name)} use case on ${a.scope === 'item' ? one : many}`,
         operationId: `${spec.tag}.${a.name}`,
         parameters: [...(a.scope === 'item' ? [idParam] : []), ...query],
         ...(a.body ? { requestBody: { required: true, ...json(jsonSchema(a.body)) } } : {}),
-        responses: { ...success, ...errors },
+        responses: { ...success, ...(a.scope === 'item' ? { ...e.notOwner, ...e.missing } : {}), ...refused },
       };
       if (a.role !== undefined) requireRole(op, a.role, spec.scope);
       return [a.scope === 'item' ? `${itemPath}/${a.name}` : `${spec.path}/${a.name}`, { [a.method]: op }];
@@ -231,36 +222,75 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
   return paths;
 }
 
+/** What the document says about the API as a whole (OpenAPI 3.1 §4.8.2, Info Object). */
+export interface ApiInfo {
+  title: string;
+  version: string;
+}
+
 /**
  * Builds the OpenAPI 3.1 document of the service from the modules' zod schemas (zod's own
- * `z.toJSONSchema`, draft 2020-12, the dialect OpenAPI 3.1 uses). Every operation documents its
- * success response and a `default` response with the common error body.
+ * `z.toJSONSchema`, draft 2020-12, the dialect OpenAPI 3.1 uses). Every operation has a summary
+ * and documents its success response, every 4xx the app can answer for it (see
+ * {@link completeOperation}) and a `default` for 500/503, each with the common `Error` body; the
+ * document declares a relative server, a licence and a description of every tag, so Redocly's
+ * `recommended` lint passes and client generators (openapi-typescript) can type every answer.
  *
- * @param specs - the CRUD modules to document.
+ * @param specs - the CRUD modules and hand-described operations to document.
  * @param info - title and version of the API.
  * @returns the document, ready to serve as JSON.
  */
-export function buildOpenApiDocument(specs: (CrudModuleSpec | ApiPathsSpec)[], info = { title: 'example-service', version: '0.1.0' }): Json {
-  const schemas: Json = { Error: errorBody };
+export function buildOpenApiDocument(specs: (CrudModuleSpec | ApiPathsSpec)[], info: ApiInfo = { title: 'example-service', version: '0.1.0' }): Json {
+  const schemas: Json = { Error: ERROR_SCHEMA };
   const status = (description: string, value: string): Json => ({
     description,
     ...json({ type: 'object', additionalProperties: false, required: ['status'], properties: { status: { const: value } } }),
   });
   const paths: Json = {
-    '/healthz': { get: { operationId: 'health', responses: { 200: status('Alive', 'ok'), ...errors } } },
-    '/readyz': { get: { operationId: 'ready', responses: { 200: status('Ready', 'ready'), ...errors } } },
-    '/docs': { get: { operationId: 'docs', responses: { 200: { description: 'Swagger UI over this document', content: { 'text/html': { schema: { type: 'string' } } } }, ...errors } } },
-    '/openapi.json': { get: { operationId: 'openapi', responses: { 200: { description: 'This document', ...json({ type: 'object' }) }, ...errors } } },
+    '/healthz': { get: { summary: 'Check that the process is alive', operationId: 'health', responses: { 200: status('Alive', 'ok') } } },
+    '/readyz': {
+      get: {
+        summary: 'Check that the service can serve (database reachable, not shutting down)',
+        operationId: 'ready',
+        responses: { 200: status('Ready', 'ready'), 503: errorResponse('SERVICE.UNAVAILABLE: the database is not reachable or the service is shutting down') },
+      },
+    },
+    '/docs': { get: { summary: 'Show this document in Swagger UI', operationId: 'docs', responses: { 200: { description: 'Swagger UI over this document', content: { 'text/html': { schema: { type: 'string' } } } } } } },
+    '/openapi.json': { get: { summary: 'Get this OpenAPI document', operationId: 'openapi', responses: { 200: { description: 'This document', ...json({ type: 'object' }) } } } },
   };
+  const tags = new Map<string, string>();
   for (const spec of specs) {
-    if (isCrudModuleSpec(spec)) Object.assign(paths, modulePaths(spec, schemas));
-    else {
+    if (isCrudModuleSpec(spec)) {
+      Object.assign(paths, modulePaths(spec, schemas));
+      tags.set(spec.tag, `Create, list, get, update and delete ${words(spec.tag)} under ${spec.path}${spec.actions?.length ? ', and their use cases' : ''}`);
+    } else {
       Object.assign(paths, spec.paths);
       Object.assign(schemas, spec.schemas);
+    }
+  }
+  for (const [path, item] of Object.entries(paths) as [string, Record<string, Json>][]) {
+    for (const [method, op] of Object.entries(item)) {
+      completeOperation(op, method, !RATE_LIMIT_EXEMPT_PATHS.has(path));
+      for (const tag of (op.tags as string[] | undefined) ?? []) if (!tags.has(tag)) tags.set(tag, `Operations of the ${tag} module`);
     }
   }
   const secured = specs.some((s) => !isCrudModuleSpec(s) || s.auth === true);
   // RFC 6750 bearer tokens; the auth module issues them as JWTs.
   const securitySchemes = secured ? { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } } : {};
-  return { openapi: '3.1.0', info, jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema', paths, components: { schemas, ...securitySchemes } };
+  return {
+    openapi: '3.1.0',
+    info: {
+      ...info,
+      description: `The HTTP API of ${info.title}. Every error answers the common \`Error\` body with a stable \`code\` (\`<SCOPE>.<KIND>\`); a 400 REQUEST.INVALID lists each problem in \`details\`.`,
+      // Private code: no licence is granted (npm's `UNLICENSED`); OpenAPI 3.1 §4.8.4 wants an SPDX
+      // expression as `identifier`, and SPDX writes a licence of its own as `LicenseRef-<name>`.
+      license: { name: 'UNLICENSED', identifier: 'LicenseRef-UNLICENSED' },
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    // Relative to the URL the document was loaded from (OpenAPI 3.1 §4.8.5): the service itself.
+    servers: [{ url: '/', description: 'This service' }],
+    tags: [...tags].map(([name, description]) => ({ name, description })),
+    paths,
+    components: { schemas, ...securitySchemes },
+  };
 }

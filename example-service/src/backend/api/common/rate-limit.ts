@@ -20,7 +20,8 @@ export interface RateLimitOptions {
   store?: RateLimitStoreFactory;
 }
 
-const PROBES = new Set(['/healthz', '/readyz']);
+/** Paths the limiter never counts: the health probes. */
+export const RATE_LIMIT_EXEMPT_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz']);
 
 /**
  * Per-IP rate limiting with express-rate-limit: over the limit, 429 `REQUEST.RATE_LIMITED` in the
@@ -43,7 +44,7 @@ export function rateLimiter(opts: RateLimitOptions): RequestHandler {
     ...(opts.prefix ? { identifier: opts.prefix } : {}),
     legacyHeaders: false,
     ...(opts.store ? { store: opts.store(opts.prefix ?? 'global'), passOnStoreError: true } : {}),
-    skip: (req) => PROBES.has(req.path),
+    skip: (req) => RATE_LIMIT_EXEMPT_PATHS.has(req.path),
     // `trust proxy` is configured explicitly (TRUST_PROXY); a client-sent X-Forwarded-For is then
     // simply ignored, and must not make the library write warnings to the console.
     validate: { xForwardedForHeader: false },

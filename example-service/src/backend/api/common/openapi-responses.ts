@@ -1,0 +1,139 @@
+/**
+ * The responses and words of the OpenAPI document that every operation shares: the common error
+ * body, one response per error status the app's middleware answers (error-mapping.ts,
+ * body-guard.ts, rate-limit.ts, authenticate.ts), and summaries in plain English.
+ */
+
+type Json = Record<string, unknown>;
+
+/**
+ * The `content` of a JSON request or response body (OpenAPI 3.1 §4.8.14, Media Type Object).
+ *
+ * @pure
+ * @param schema - the body's JSON Schema.
+ * @returns `{ content: { 'application/json': { schema } } }`, to spread into the object.
+ */
+export function jsonContent(schema: Json): Json {
+  return { content: { 'application/json': { schema } } };
+}
+
+/**
+ * A Reference Object to a component schema (OpenAPI 3.1 §4.8.23).
+ *
+ * @pure
+ * @param name - the key under `components.schemas`.
+ * @returns `{ $ref: '#/components/schemas/<name>' }`.
+ */
+export function schemaRef(name: string): Json {
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+/** The body of every error answer (`ErrorBody` in error-mapping.ts), as JSON Schema. */
+export const ERROR_SCHEMA: Json = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*(\\.[A-Z][A-Z0-9_]*)+$|^INTERNAL$', description: 'Stable code, `<SCOPE>.<KIND>`' },
+        message: { type: 'string', description: 'A sentence safe to show; not stable' },
+        requestId: { type: 'string' },
+        details: {
+          type: 'array',
+          description: 'With 400 REQUEST.INVALID: one entry per problem, by location (`body.amount`, `query.limit`, `params.id`)',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['path', 'message'],
+            properties: { path: { type: 'string' }, message: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
+};
+
+/**
+ * An error response with the common body.
+ *
+ * @pure
+ * @param description - the codes it carries and when.
+ * @param headers - response headers it sets (OpenAPI 3.1 §4.8.21, Header Object).
+ * @returns the Response Object.
+ */
+export function errorResponse(description: string, headers?: Json): Json {
+  return { description, ...(headers ? { headers } : {}), ...jsonContent(schemaRef('Error')) };
+}
+
+const header = (description: string): Json => ({ description, schema: { type: 'string' } });
+
+/** 401 of a route behind `requireActor`, with the RFC 6750 §3 challenge. */
+export const UNAUTHENTICATED_RESPONSE = errorResponse('AUTH.UNAUTHENTICATED: no bearer token, a malformed one, or one that fails verification', {
+  'WWW-Authenticate': header('The bearer challenge (RFC 6750 §3)'),
+});
+
+/** 429 of the per-IP limiter, with the IETF `RateLimit` headers (draft 8) and `Retry-After` (RFC 9110 §10.2.3). */
+export const RATE_LIMITED_RESPONSE = errorResponse('REQUEST.RATE_LIMITED: too many requests from this client; retry later', {
+  RateLimit: header('Remaining quota of the current window'),
+  'RateLimit-Policy': header('The limit and window of the policy'),
+  'Retry-After': header('Seconds until the window resets'),
+});
+
+const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+/**
+ * Fills in what every operation of the app can answer, keeping what the operation already says:
+ * `security: []` when it needs no token (OpenAPI 3.1 §4.8.10, an empty list removes any
+ * requirement), 401 when it needs one, 400 (the JSON parser runs for every method, the schemas for
+ * the parts the route reads), 413 (JSON parser limit), 415 on body methods (body guard), 429
+ * unless the rate limiter skips the path, and `default` for 500 `INTERNAL` / 503 `*.UNAVAILABLE`.
+ *
+ * @param op - the Operation Object; changed in place.
+ * @param method - its method, lower case.
+ * @param limited - whether the rate limiter counts its path.
+ */
+export function completeOperation(op: Json, method: string, limited: boolean): void {
+  const security = op.security as unknown[] | undefined;
+  if (security === undefined) op.security = [];
+  const reads = op.requestBody !== undefined || (Array.isArray(op.parameters) && op.parameters.length > 0);
+  const add: Json = {
+    400: errorResponse(reads
+      ? 'REQUEST.INVALID: the request does not match its schema (`details` lists each problem); REQUEST.MALFORMED_JSON: the body is not JSON'
+      : 'REQUEST.MALFORMED_JSON: a JSON body was sent and does not parse'),
+    ...(security?.length ? { 401: UNAUTHENTICATED_RESPONSE } : {}),
+    413: errorResponse('REQUEST.TOO_LARGE: the JSON body is over the limit'),
+    ...(BODY_METHODS.has(method) ? { 415: errorResponse('REQUEST.UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; REQUEST.UNSUPPORTED_ENCODING: an unsupported encoding or charset') } : {}),
+    ...(limited ? { 429: RATE_LIMITED_RESPONSE } : {}),
+    default: errorResponse('Unexpected error: 500 INTERNAL (nothing of the cause is shown), 503 DB.UNAVAILABLE (retry later)'),
+  };
+  op.responses = { ...add, ...(op.responses as Json) };
+}
+
+/**
+ * The words of a name, for summaries: `lineItems` → `line items`, `LINE_ITEM` → `line item`,
+ * `mark-paid` → `mark paid`.
+ *
+ * @pure
+ * @param name - a camelCase, kebab-case or UPPER_SNAKE name.
+ * @returns its words, lower case, one space apart.
+ */
+export function words(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
+}
+
+/**
+ * A noun with its indefinite article by its first sound, as far as spelling tells it: `an invoice`,
+ * `a user`, `an hour`, `a one-off`.
+ *
+ * @pure
+ * @param noun - a singular noun, lower case.
+ * @returns the noun after `a` or `an`.
+ */
+export function withArticle(noun: string): string {
+  const vowelSound = /^(?:[aio]|e(?!u|we)|u(?!n[aeiou]|s[aeiou]|r[aeiou]|t[aeiou]|k|ni)|h(?:our|onest|onou?r|eir))/.test(noun) && !/^one\b/.test(noun);
+  return `${vowelSound ? 'an' : 'a'} ${noun}`;
+}
