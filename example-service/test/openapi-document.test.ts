@@ -48,11 +48,13 @@ describe('the OpenAPI document', () => {
       }
     }
     for (const spec of Object.values(api).filter(api.isCrudModuleSpec)) {
-      lines.push(`export const id${n}: ${lookup(`${spec.path}/{id}`, 'get', '200')}['id'] = 1;`);
+      // The item path: `{id}`, or the route key's (`--key`).
+      const item = `${spec.path}/{${api.itemParamOf(spec)}}`;
+      lines.push(`export const id${n}: ${lookup(item, 'get', '200')}['id'] = 1;`);
       lines.push(`export const page${n}: ${lookup(spec.path, 'get', '200')}['items'][number]['id'] = 1;`);
-      lines.push('// @ts-expect-error the id is a number', `export const badId${n++}: ${lookup(`${spec.path}/{id}`, 'get', '200')}['id'] = '1';`);
+      lines.push('// @ts-expect-error the id is a number', `export const badId${n++}: ${lookup(item, 'get', '200')}['id'] = '1';`);
       // The 4xx a client must handle are declared by status, not only under `default`.
-      for (const method of ['get', 'patch', 'delete']) lines.push(`export const missing${n++}: ${lookup(`${spec.path}/{id}`, method, '404')}['error']['code'] = '${spec.scope}.NOT_FOUND';`);
+      for (const method of ['get', 'patch', 'delete']) lines.push(`export const missing${n++}: ${lookup(item, method, '404')}['error']['code'] = '${spec.scope}.NOT_FOUND';`);
       lines.push(`export const invalid${n++}: ${lookup(spec.path, 'post', '400')}['error']['details'] = [{ path: 'body.x', message: 'Required' }];`);
     }
     writeFileSync(join(dir, 'usage.ts'), `${lines.join('\n')}\n`);

@@ -8,7 +8,7 @@ import { appWithSink, SERVICE_DIR } from './support.js';
 
 const specs = Object.values(api).filter(api.isCrudModuleSpec);
 /** A module's item path in the document: `{id}`, or its route key's `{<key>}` (`--key`). */
-const itemPathOf = (spec: api.CrudModuleSpec): string => `${spec.path}/{${Object.keys(spec.item?.shape ?? { id: true })[0]}}`;
+const itemPathOf = (spec: api.CrudModuleSpec): string => `${spec.path}/{${api.itemParamOf(spec)}}`;
 
 describe('P21: OpenAPI 3.1 from the zod schemas', () => {
   it('When /openapi.json is fetched, then it is an OpenAPI 3.1 document with every CRUD operation of every module in scaffold.json', async () => {

@@ -85,7 +85,7 @@ describe('P30–P32: what the database stores (PGlite, or PostgreSQL with DATABA
 
   /** A row's item path: by id, or by the module's route key (`--key`). */
   const itemOf = (spec: (typeof specs)[number], row: Record<string, unknown>): string =>
-    `${spec.path}/${encodeURIComponent(String(row[Object.keys(spec.item?.shape ?? { id: true })[0] ?? 'id']))}`;
+    `${spec.path}/${encodeURIComponent(String(row[api.itemParamOf(spec)]))}`;
   for (const spec of specs) {
     it(`P31 When any body goes to ${spec.path} (create, read, update), then never 5xx, and an accepted one reads back exactly as parsed`, async () => {
       const createSchema = inputSchema(spec.create);

@@ -7,6 +7,18 @@
 type Json = Record<string, unknown>;
 
 /**
+ * The name of a module's item path parameter: `id`, or its route key's (`--key`), the only key of
+ * its `item` params schema.
+ *
+ * @pure
+ * @param spec - a module's `item` path parameters schema (absent: addressed by id).
+ * @returns e.g. `id` or `slug`.
+ */
+export function itemParamOf(spec: { item?: { shape: object } }): string {
+  return Object.keys(spec.item?.shape ?? { id: true })[0] ?? 'id';
+}
+
+/**
  * The `content` of a JSON request or response body (OpenAPI 3.1 §4.8.14, Media Type Object).
  *
  * @pure

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { completeOperation, ERROR_SCHEMA, errorResponse, jsonContent as json, schemaRef as ref, withArticle, words } from './openapi-responses.js';
+import { completeOperation, ERROR_SCHEMA, errorResponse, itemParamOf, jsonContent as json, schemaRef as ref, withArticle, words } from './openapi-responses.js';
 import { RATE_LIMIT_EXEMPT_PATHS } from './rate-limit.js';
 
 const CRUD_SPEC = Symbol.for('scaffold.crudModuleSpec');
@@ -174,7 +174,8 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
     required: ['items', 'limit', 'offset'],
     properties: { items: { type: 'array', items: ref(name) }, limit: { type: 'integer' }, offset: { type: 'integer' } },
   };
-  const [keyName, keySchema] = Object.entries(spec.item?.shape ?? {})[0] ?? ['id', undefined];
+  const keyName = itemParamOf(spec);
+  const keySchema = spec.item?.shape[keyName];
   const idParam = { name: keyName, in: 'path', required: true, schema: keySchema ? jsonSchema(keySchema) : { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } };
   const itemPath = `${spec.path}/{${keyName}}`;
   const pageParams = Object.entries(spec.list.shape).map(([key, schema]) => ({ name: key, in: 'query', required: false, schema: jsonSchema(schema) }));
