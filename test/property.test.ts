@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { renderEndpoint } from '../generators/endpoint/index.js';
+import { GeneratorInputError } from '../generators/errors.js';
 import { parseFields } from '../generators/fields.js';
 import { moduleNames } from '../generators/naming.js';
 
@@ -15,25 +16,42 @@ const item = fc
   .map(([name, t, modifiers, def]) => `${name}:${t}${modifiers}${def}`);
 /** The module `ref(customers)` points at. */
 const CUSTOMERS = { name: 'customers', fields: 'name:string email:string!', migration: '20260101000000_create_customers' };
+/** The result, or `undefined` when the generator refuses the input (any other error fails the property). */
 const accepted = <T>(fn: () => T): T | undefined => {
   try {
     return fn();
-  } catch {
-    return undefined;
+  } catch (err) {
+    if (err instanceof GeneratorInputError) return undefined;
+    throw err;
   }
 };
 
-// Property: every module name and field spec the generator accepts renders files with no HTML
-// escaping, and every TypeScript file among them parses and transpiles without a diagnostic.
+/** `--key` and `--unique` drawn from the items' names (most draws are refused, and skipped). */
+const shape = fc.record({
+  key: fc.option(fc.nat(4), { nil: undefined }),
+  unique: fc.option(fc.uniqueArray(fc.nat(4), { minLength: 2, maxLength: 3 }), { nil: undefined }),
+});
+
+// Property: every module name, field spec, route key and composite unique the generator accepts
+// renders files with no HTML escaping, and every TypeScript file among them parses and transpiles
+// without a diagnostic.
 describe('every accepted input renders valid code (fast-check)', () => {
-  it('When a name and a spec are accepted, then no file holds &#x, &amp; or &lt; and every .ts file compiles', () => {
+  it('When a name, a spec and its shape are accepted, then no file holds &#x, &amp; or &lt; and every .ts file compiles', () => {
     fc.assert(
-      fc.property(word, fc.array(item, { minLength: 1, maxLength: 5 }), (rawName, items) => {
+      fc.property(word, fc.array(item, { minLength: 1, maxLength: 5 }), shape, (rawName, items, picks) => {
         const names = accepted(() => moduleNames(rawName));
         const fields = names && accepted(() => parseFields(items.join(' '), names.Entity));
         fc.pre(names !== undefined && fields !== undefined);
         if (!names || !fields) return;
-        const { files, registrations } = renderEndpoint(names, fields, '20260101000000_create_x', [CUSTOMERS]);
+        const nameAt = (i: number): string | undefined => fields[i]?.ref?.relation ?? fields[i]?.name;
+        const request = {
+          key: picks.key === undefined ? undefined : fields[picks.key]?.name,
+          unique: picks.unique?.map(nameAt).filter((n) => n !== undefined).join(','),
+        };
+        const rendered = accepted(() => renderEndpoint(names, fields, '20260101000000_create_x', [CUSTOMERS], [], undefined, request));
+        fc.pre(rendered !== undefined);
+        if (!rendered) return;
+        const { files, registrations } = rendered;
         const texts = [...files.map((f) => [f.path, f.content] as const), ...[...registrations].map(([p, b]) => [p, JSON.stringify(b)] as const)];
         for (const [path, content] of texts) {
           expect(content, path).not.toMatch(/&#x|&amp;|&lt;|&gt;|&quot;/);
@@ -47,7 +65,7 @@ describe('every accepted input renders valid code (fast-check)', () => {
           expect(out.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')) ?? [], file.path).toEqual([]);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 });
