@@ -6,6 +6,8 @@ import { GeneratorInputError } from '../generators/errors.js';
 import { planField } from '../generators/field/plan.js';
 import { parseFields } from '../generators/fields.js';
 import { applyAll, type Change } from '../generators/transaction.js';
+import { renderUsecasePatches } from '../generators/usecase/render.js';
+import { moduleNames } from '../generators/naming.js';
 import { copyService, readTree, removeCopy, run } from './support/workspace.js';
 
 const contentOf = (changes: Change[], path: string): string => {
@@ -27,6 +29,16 @@ describe('named relations', () => {
     expect(fields[0]?.prismaLines[1]).toBe('referrer Customer @relation("ReferralReferrer", fields: [referrerId], references: [id])');
     expect(fields[1]?.prismaLines[1]).toBe('referred Customer? @relation("ReferralReferred", fields: [referredId], references: [id])');
     expect(fields[1]?.ref?.onDelete).toBe('SET NULL');
+  });
+});
+
+describe('use case roles under a module role', () => {
+  it('When a module needs admin and its use case editor, then the generated test expects the module\'s refusal, which comes first', () => {
+    const names = moduleNames('memos');
+    const patches = renderUsecasePatches(names, parseFields('title:string', names.Entity), { name: 'approve', method: 'POST', scope: 'item', returns: 'entity', auth: 'editor' }, 'admin');
+    const tests = patches.filter((p) => p.path.endsWith('memos.router.test.ts')).flatMap((p) => p.lines).join('\n');
+    expect(tests).toContain("message: expect.stringContaining('admin role')");
+    expect(tests).not.toContain("stringContaining('editor role')");
   });
 });
 

@@ -100,7 +100,7 @@ export function planUsecase(request: UsecaseRequest): UsecasePlan {
       `Module "${names.name}" has an owner field: its use cases take the default shape only (POST /${names.route}/:id/${usecase.usecaseRoute}, the caller's own row); write the rule in its hand-written region.`,
     );
   }
-  for (const patch of renderUsecasePatches(names, fields, entry, record.auth !== undefined ? true : undefined, record.key)) {
+  for (const patch of renderUsecasePatches(names, fields, entry, record.auth, record.key)) {
     const before = contents.get(patch.path) ?? readIfExists(serviceDir, patch.path);
     if (before === undefined) throw new GeneratorInputError(`${patch.path} is missing: cannot add the use case.`);
     if (!contents.has(patch.path) && patch.path.endsWith('.service.ts') && new RegExp(`^\\s*${usecase.usecase}[:(]`, 'm').test(before)) {

@@ -110,12 +110,12 @@ export function insertAboveMarker(path: string, before: string, marker: string, 
  * @param names - the module's names.
  * @param fields - its fields.
  * @param usecase - the use case's record: its name (default shape) or name and shape.
- * @param auth - the module's `--auth` (its routes need a token; an owner field makes the use case take the actor).
+ * @param auth - the module's `--auth` or its role (its routes need a token; an owner field makes the use case take the actor).
  * @param key - the module's `--key` (its item routes are `/<route>/:<key>`).
  * @returns one entry per fragment that renders to something.
  * @throws {GeneratorInputError} when the name or the shape's body/query is invalid.
  */
-export function renderUsecasePatches(names: ModuleNames, fields: Field[], usecase: UsecaseRecord, auth?: true, key?: string): { path: string; marker: string; lines: string[] }[] {
+export function renderUsecasePatches(names: ModuleNames, fields: Field[], usecase: UsecaseRecord, auth?: true | string, key?: string): { path: string; marker: string; lines: string[] }[] {
   const view = usecaseView(names, fields, usecase, auth, key);
   return usecaseFragments().flatMap((f) => {
     const text = renderString(f.source, view);
@@ -135,7 +135,7 @@ export function renderUsecasePatches(names: ModuleNames, fields: Field[], usecas
  * @param key - the module's `--key`.
  * @returns the files with every use case patched in.
  */
-export function withUsecases(files: RenderedFile[], names: ModuleNames, fields: Field[], usecases: UsecaseRecord[], auth?: true, key?: string): RenderedFile[] {
+export function withUsecases(files: RenderedFile[], names: ModuleNames, fields: Field[], usecases: UsecaseRecord[], auth?: true | string, key?: string): RenderedFile[] {
   const patches = usecases.flatMap((u) => renderUsecasePatches(names, fields, u, auth, key));
   return files.map((file) => ({
     ...file,

@@ -19,12 +19,12 @@ const tsObject = (fields: InputField[]): string => `{ ${fields.map((f) => `${f.n
  * @param names - the module's names.
  * @param fields - its fields.
  * @param record - the use case's record (plain name or shaped).
- * @param auth - the module's `--auth` (true): its routes need a token.
+ * @param auth - the module's `--auth` (true) or its role: its routes need a token (and that role).
  * @param key - the module's `--key`: its item routes are `/<route>/:<key>`.
  * @returns the view.
  * @throws {GeneratorInputError} when the name or a body/query spec is invalid for this module.
  */
-export function usecaseView(names: ModuleNames, fields: Field[], record: UsecaseRecord, auth?: true, key?: string): Record<string, unknown> {
+export function usecaseView(names: ModuleNames, fields: Field[], record: UsecaseRecord, auth?: true | string, key?: string): Record<string, unknown> {
   const { name, shape } = shapeOf(record);
   const un = usecaseNames(name);
   const Usecase = pascal(un.usecase);
