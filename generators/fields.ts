@@ -151,7 +151,7 @@ function mappingOf(p: Parsed, owner: string): { m: TypeMapping; enumType: Field[
     }
     const m: TypeMapping = {
       ts: 'number', zod: 'z.number().int().min(1).max(2147483647)', prisma: 'Int', sql: 'INTEGER',
-      examples: ['1', '1'], json: ['1', '1'], uniqueAllowed: false,
+      examples: ['1', '1'], json: ['1', '1'], uniqueAllowed: true,
     };
     return { m, enumType: undefined, ref: { relation: p.name, target, onDelete: p.optional ? 'SET NULL' : 'RESTRICT' } };
   }
@@ -206,8 +206,8 @@ function buildField(p: Parsed, owner: string, named: boolean): Field {
     zod,
     prismaLines: relationLine ? [prismaLine, relationLine] : [prismaLine],
     sql: `"${column}" ${m.sql}${p.optional ? '' : ' NOT NULL'}${def?.sql ? ` DEFAULT ${def.sql}` : ''}`,
-    example: fill(p.unique && m.unique ? m.unique : m.examples[0]),
-    example2: fill(p.unique && m.unique ? m.unique : m.examples[1]),
+    example: ref && p.unique ? 'uniqueNumber()' : fill(p.unique && m.unique ? m.unique : m.examples[0]),
+    example2: ref && p.unique ? 'uniqueNumber()' : fill(p.unique && m.unique ? m.unique : m.examples[1]),
     uniqueExample: m.unique === undefined ? undefined : fill(m.unique),
     json: fill(m.json[0]),
     json2: fill(m.json[1]),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planEndpoint, runEndpoint } from '../generators/endpoint/index.js';
+import { relationRegistrations } from '../generators/endpoint/view.js';
 import { GeneratorInputError } from '../generators/errors.js';
 import { planField } from '../generators/field/plan.js';
 import { parseFields } from '../generators/fields.js';
@@ -22,6 +23,13 @@ describe('named relations', () => {
   it('When a module has one ref to a module, then its relation keeps no name', () => {
     const [customer] = parseFields('customer:ref(customers)', 'Order');
     expect(customer?.prismaLines).toEqual(['customerId Int', 'customer Customer @relation(fields: [customerId], references: [id])']);
+  });
+
+  it('When a ref is unique, then it is one-to-one: a unique column and a singular, optional back-relation', () => {
+    const fields = parseFields('customer:ref(customers)! bio:text', 'Profile');
+    expect(fields[0]?.prismaLines[0]).toBe('customerId Int @unique');
+    expect(fields[0]?.example).toBe('uniqueNumber()');
+    expect(relationRegistrations(moduleNames('profiles'), fields)[0]?.lines).toEqual(['profile Profile?']);
   });
 
   it('When a module has two refs to one module, then each relation is named after the module and the field', () => {

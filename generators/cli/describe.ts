@@ -39,7 +39,7 @@ const TYPE_DOCS: Record<string, { item: string; description: string; example: st
   json: { item: 'json', description: 'JSON object; JSONB (with ? nullable)', example: 'meta:json' },
   secret: { item: 'secret', description: 'write-only string of 12-128 chars (a password, an API key): accepted on create/update, stored as its argon2id hash in TEXT column <name>Hash, never answered or logged; no ! or default; needs npx plop auth', example: 'apiKey:secret' },
   enum: { item: `enum\\(${ENUM_VALUE}(\\|${ENUM_VALUE})*\\)`, description: "'a' | 'b'; PostgreSQL enum type <Entity><Field>; default one of the values", example: 'status:enum(pending|paid)=pending' },
-  ref: { item: `ref\\(${MODULE_NAME_PATTERN.source.slice(1, -1)}\\)`, description: '<name>Id, a positive integer; INTEGER + foreign key to the module (ON DELETE RESTRICT, with ? SET NULL); several refs to one module are named relations (back-relation <module>As<Name> in its model)', example: 'customer:ref(customers)' },
+  ref: { item: `ref\\(${MODULE_NAME_PATTERN.source.slice(1, -1)}\\)`, description: '<name>Id, a positive integer; INTEGER + foreign key to the module (ON DELETE RESTRICT, with ? SET NULL); with ! one-to-one (back-relation <entity> <Entity>?); several refs to one module are named relations (back-relation <module>As<Name> in its model)', example: 'customer:ref(customers)' },
   owner: { item: 'owner', description: '<name>Id of the signed-in user (needs npx plop auth and --auth): set from the token, never from a body; others get 403; no modifiers', example: 'author:owner' },
 };
 

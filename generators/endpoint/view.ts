@@ -66,7 +66,7 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
     invalidPath: key ? `\`/${names.route}/\${${key.invalid}}\`` : `'/${names.route}/abc'`,
     absentSegment: key?.absent ?? '999999',
     composites: composites.map((c) => ({ ...c, bodyMembers: c.fields.filter((n) => n !== owner?.name) })),
-    varyingRefs: refs.filter((f) => composites.some((c) => c.varies.name === f.name)),
+    varyingRefs: refs.filter((f) => f.unique || composites.some((c) => c.varies.name === f.name)),
     refNames: refs.map((f) => f.name).join(' or '),
     /** What the schemas file imports from `api/common`: its value schemas in use, and the CRUD helpers (sorted). */
     schemaImports: [
@@ -120,8 +120,9 @@ function secretView(names: ModuleNames, fields: Field[]): object {
 
 /**
  * The back-relation field a `ref(…)` field adds to the referenced module's Prisma model: the
- * referring module's name (`orders Order[]`), or, for a named relation (several refs to one
- * module), `<module>As<Relation>` with the relation's name (`followsAsFollower Follow[] @relation("FollowFollower")`).
+ * referring module's name (`orders Order[]`; a unique ref, one-to-one, `profile Profile?`), or, for a
+ * named relation (several refs to one module), `<module>As<Relation>` with the relation's name
+ * (`followsAsFollower Follow[] @relation("FollowFollower")`).
  *
  * @param names - the referring module's names.
  * @param field - a field with a `ref`.
@@ -129,9 +130,11 @@ function secretView(names: ModuleNames, fields: Field[]): object {
  */
 export function backRelation(names: ModuleNames, field: Field): { name: string; line: string } {
   const relation = field.ref?.relation ?? field.name;
-  if (field.ref?.name === undefined) return { name: names.name, line: `${names.name} ${names.Entity}[]` };
-  const name = `${names.name}As${relation.charAt(0).toUpperCase()}${relation.slice(1)}`;
-  return { name, line: `${name} ${names.Entity}[] @relation("${field.ref.name}")` };
+  // A unique ref is one-to-one: the referenced row has at most one, singular and optional.
+  const [base, type] = field.unique ? [names.entity, `${names.Entity}?`] : [names.name, `${names.Entity}[]`];
+  if (field.ref?.name === undefined) return { name: base, line: `${base} ${type}` };
+  const name = `${base}As${relation.charAt(0).toUpperCase()}${relation.slice(1)}`;
+  return { name, line: `${name} ${type} @relation("${field.ref.name}")` };
 }
 
 /**
