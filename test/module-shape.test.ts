@@ -144,4 +144,9 @@ describe('endpoint with named relations, --unique and --key (planned on a copy o
     runEndpoint({ serviceDir: service, name: 'tags', fields: 'code:string! label:string', key: 'code', now: new Date('2030-01-06T00:00:00Z') }, { generateClient: false });
     expect(() => planField({ serviceDir: service, module: 'tags', remove: 'code' })).toThrow(/"code" is the route key of "tags"/);
   });
+
+  it('When a module references a keyed module, then its .http file deletes the parent row by its key', () => {
+    const plan = planEndpoint({ serviceDir: service, name: 'notesOnTags', fields: 'tag:ref(tags) body:text', now: new Date('2030-01-07T00:00:00Z') });
+    expect(contentOf(plan.changes, '__http__/notesOnTags.http')).toContain('DELETE {{baseUrl}}/tags/{{parentTag.code}}');
+  });
 });

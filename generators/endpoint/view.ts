@@ -217,6 +217,8 @@ interface HttpParent extends ModuleNames {
   request: string;
   /** The created row's id as a request variable, e.g. `{{parentCustomer.id}}`. */
   requestId: string;
+  /** Its item path segment: the id, or its route key (`{{parentArticle.slug}}`) when the module has `--key`. */
+  requestItem: string;
   body: HttpField[];
   /** The parent's routes need a signed-in user (`--auth`): its requests carry the token. */
   auth: boolean;
@@ -252,12 +254,13 @@ export function httpView(fields: Field[], modules: ModuleRecord[]): object {
       if (!record) throw new GeneratorInputError(`Field "${f.spec}" references module "${target.name}", which is not recorded in scaffold.json.`);
       const targetFields = parseFields(record.fields, target.Entity);
       // A placeholder first stops a (hand-made) reference cycle; the real entry follows its own parents.
-      parents.push({ ...target, request: parentRequest(target), requestId: parentId(target), body: [], auth: false });
+      parents.push({ ...target, request: parentRequest(target), requestId: parentId(target), requestItem: parentId(target), body: [], auth: false });
       visit(targetFields);
       const at = parents.findIndex((p) => p.name === target.name);
       parents.splice(at, 1);
       const body = httpBody(targetFields, (t) => t.json);
-      parents.push({ ...target, request: parentRequest(target), requestId: parentId(target), body, auth: record.auth !== undefined });
+      const requestItem = record.key === undefined ? parentId(target) : `{{${parentRequest(target)}.${record.key}}}`;
+      parents.push({ ...target, request: parentRequest(target), requestId: parentId(target), requestItem, body, auth: record.auth !== undefined });
     }
   };
   visit(fields);
