@@ -17,8 +17,6 @@ export interface RouteKey {
   name: string;
   /** `Slug` in `findBySlug`. */
   Name: string;
-  /** TypeScript type of the key. */
-  ts: string;
   /** zod expression validating the path segment: the field's own (required, not nullable). */
   zod: string;
   /** The key field's zod in bodies: the field's own, a string limited to {@link KEY_PATTERN}. */
@@ -54,7 +52,6 @@ export function parseRouteKey(key: string | undefined, fields: Field[], names: M
   return {
     name,
     Name: name.charAt(0).toUpperCase() + name.slice(1),
-    ts: 'string',
     zod: base,
     bodyZod: field.zod.replace(own, base),
     absent: field.type === 'uuid' ? '00000000-0000-4000-8000-000000000000' : 'no-such-key',
