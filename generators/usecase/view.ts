@@ -105,7 +105,6 @@ export function usecaseView(names: ModuleNames, fields: Field[], record: Usecase
     queryString,
     badQueryString: `${queryString ? `${queryString}&` : '?'}unknownParam=1`,
     send: hasBody ? `.send(${jsonObject(bodyFields)})` : '',
-    itemUrl: `/${names.route}/\${created.${itemParam}}/${un.usecaseRoute}${queryString}`,
     missingUrl: `/${names.route}/${String(base.absentSegment)}/${un.usecaseRoute}${queryString}`,
     url: isItem ? `/${names.route}/\${created.${itemParam}}/${un.usecaseRoute}` : `/${names.route}/${un.usecaseRoute}`,
     action,
