@@ -24,6 +24,8 @@ export interface ModuleRecord {
   unique?: string;
   /** `--key`: the unique field the item routes are addressed by (`/<route>/:<key>`). */
   key?: string;
+  /** `--filters`: the list route filters on every scalar, enum and ref field, sorts (`?sort=`) and counts (`total`). */
+  filters?: true;
 }
 
 /** One `npx plop field` step: fields added or one field removed, and the migration it wrote. */
@@ -87,4 +89,4 @@ export function formatManifest(manifest: Manifest): string {
 }
 
 /** The order of a module record's keys in `scaffold.json` (others follow, in their own order). */
-const RECORD_KEYS = ['name', 'fields', 'key', 'unique', 'migration', 'usecases', 'auth', 'createdWith', 'history'];
+const RECORD_KEYS = ['name', 'fields', 'key', 'unique', 'filters', 'migration', 'usecases', 'auth', 'createdWith', 'history'];

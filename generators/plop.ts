@@ -90,7 +90,7 @@ export function registerGenerators(plop: NodePlopAPI): void {
     serviceDir,
     run: `endpoint ${name}`,
     plan: () => {
-      const plan = planEndpoint({ serviceDir, name, fields, ...(flags.auth !== undefined ? { auth: flags.auth } : {}), ...(flags.options.unique !== undefined ? { unique: flags.options.unique } : {}), ...(flags.options.key !== undefined ? { key: flags.options.key } : {}) });
+      const plan = planEndpoint({ serviceDir, name, fields, ...(flags.auth !== undefined ? { auth: flags.auth } : {}), ...(flags.options.unique !== undefined ? { unique: flags.options.unique } : {}), ...(flags.options.key !== undefined ? { key: flags.options.key } : {}), ...(flags.filters === true ? { filters: true } : {}) });
       const refs = plan.fields.flatMap((f) => (f.ref ? [f.ref.target.name] : []));
       return {
         changes: plan.changes,

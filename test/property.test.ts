@@ -26,13 +26,14 @@ const accepted = <T>(fn: () => T): T | undefined => {
   }
 };
 
-/** `--key` and `--unique` drawn from the items' names (most draws are refused, and skipped). */
+/** `--key` and `--unique` drawn from the items' names (most draws are refused, and skipped), and `--filters`. */
 const shape = fc.record({
   key: fc.option(fc.nat(4), { nil: undefined }),
   unique: fc.option(fc.uniqueArray(fc.nat(4), { minLength: 2, maxLength: 3 }), { nil: undefined }),
+  filters: fc.boolean(),
 });
 
-// Property: every module name, field spec, route key and composite unique the generator accepts
+// Property: every module name, field spec, route key, composite unique and list filter the generator accepts
 // renders files with no HTML escaping, and every TypeScript file among them parses and transpiles
 // without a diagnostic.
 describe('every accepted input renders valid code (fast-check)', () => {
@@ -47,6 +48,7 @@ describe('every accepted input renders valid code (fast-check)', () => {
         const request = {
           key: picks.key === undefined ? undefined : fields[picks.key]?.name,
           unique: picks.unique?.map(nameAt).filter((n) => n !== undefined).join(','),
+          filters: picks.filters,
         };
         const rendered = accepted(() => renderEndpoint(names, fields, '20260101000000_create_x', [CUSTOMERS], [], undefined, request));
         fc.pre(rendered !== undefined);

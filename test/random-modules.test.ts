@@ -10,7 +10,7 @@ import { cloneRepository, removeClone, run, shellEnv } from './support/workspace
 
 // Issue 9: the suite must hold for whatever a user generates. One random set of accepted modules
 // (refs, several to one module, enums, json, secret fields, unique, defaults, route keys, composite
-// unique indexes, use cases) is generated into a clean clone, committed
+// unique indexes, list filters, use cases) is generated into a clean clone, committed
 // there, and then the clone's own tests run green: the byte-identical regeneration (dogfood) and
 // the example service's whole suite (unit, API, database, reliability, dev server). One sample per
 // run (the suite is minutes long); SCAFFOLD_SEED=<n> replays a failing one.
@@ -69,7 +69,8 @@ const accepts = (fn: () => unknown): boolean => {
 
 /**
  * The endpoint arguments of one module: its spec, maybe `--key=<field>` (a field the grammar takes
- * as a route key) and maybe `--unique=<a,b>` over two of its fields (issue 11, items 1 and 5).
+ * as a route key), maybe `--unique=<a,b>` over two of its fields and maybe `--filters` (issue 11,
+ * items 1, 5 and 6).
  */
 const endpointArgs = (module: string, refs: string[]): fc.Arbitrary<string[]> =>
   spec(refs).chain((s) => {
@@ -82,12 +83,14 @@ const endpointArgs = (module: string, refs: string[]): fc.Arbitrary<string[]> =>
         unique: memberNames.length < 2
           ? fc.constant(undefined)
           : fc.option(fc.uniqueArray(fc.constantFrom(...memberNames), { minLength: 2, maxLength: 2 }).map((pair) => pair.join(',')), { nil: undefined }),
+        filters: fc.boolean(),
       })
-      .map(({ key, unique }) => ({
+      .map(({ key, unique, filters }) => ({
         key: key !== undefined && accepts(() => parseRouteKey(key, fields, names)) ? key : undefined,
         unique: unique !== undefined && accepts(() => parseCompositeUniques(unique, fields, names)) ? unique : undefined,
+        filters,
       }))
-      .map(({ key, unique }) => ['endpoint', module, s, ...(key ? [`--key=${key}`] : []), ...(unique ? [`--unique=${unique}`] : [])]);
+      .map(({ key, unique, filters }) => ['endpoint', module, s, ...(key ? [`--key=${key}`] : []), ...(unique ? [`--unique=${unique}`] : []), ...(filters ? ['--filters'] : [])]);
   });
 
 /** Three modules, each may reference the earlier ones (maybe twice), and one or two use cases. */

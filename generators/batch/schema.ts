@@ -30,8 +30,9 @@ const endpointStep = z.strictObject({
   auth: z.union([z.literal(true), z.string().min(1)]).optional().describe('--auth: every route needs a signed-in user (needs an auth step or npx plop auth first)'),
   unique: z.string().trim().min(1).optional().describe('--unique: composite unique indexes, e.g. "follower,followed" (groups separated by spaces)'),
   key: z.string().trim().min(1).optional().describe('--key: the unique field the item routes are addressed by, e.g. "slug"'),
+  filters: z.literal(true).optional().describe('--filters: the list route filters on every field, sorts (?sort=) and counts (total)'),
   ...tracked,
-}).describe('npx plop endpoint <name> "<fields>" [--auth] [--unique=a,b] [--key=<field>]');
+}).describe('npx plop endpoint <name> "<fields>" [--auth] [--unique=a,b] [--key=<field>] [--filters]');
 
 const usecaseStep = z.strictObject({
   generator: z.literal('usecase'),

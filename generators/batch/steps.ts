@@ -24,7 +24,7 @@ export function stepInput(step: BatchStep, dryRun: boolean): StepInput {
     case 'endpoint':
       if (step.unique !== undefined) options.unique = step.unique;
       if (step.key !== undefined) options.key = step.key;
-      return { answers: { name: step.name, fields: step.fields }, flags: { ...flags, options, ...(step.auth !== undefined ? { auth: step.auth } : {}) } };
+      return { answers: { name: step.name, fields: step.fields }, flags: { ...flags, options, ...(step.auth !== undefined ? { auth: step.auth } : {}), ...(step.filters === true ? { filters: true } : {}) } };
     case 'usecase':
       for (const key of ['method', 'scope', 'body', 'query', 'returns'] as const) if (step[key] !== undefined) options[key] = step[key];
       return { answers: { module: step.module, name: step.name }, flags: { ...flags, options, ...(step.auth !== undefined ? { auth: step.auth } : {}) } };
@@ -59,6 +59,7 @@ export function stepCommand(step: BatchStep): string {
       flag('auth', step.auth);
       flag('unique', step.unique);
       flag('key', step.key);
+      flag('filters', step.filters);
       break;
     case 'usecase':
       words.push(step.module, step.name);

@@ -110,6 +110,13 @@ const KEY_FLAG: FlagDoc = {
   example: 'npx plop endpoint articles "slug:string! title:string" --key=slug --json',
 };
 
+const FILTERS_FLAG: FlagDoc = {
+  flag: '--filters',
+  schema: { type: 'boolean', description: 'a switch' },
+  description: 'The list route filters, sorts and counts: ?<field>= on every scalar, enum and ref field (refs by id), <field>[gte]= and <field>[lte]= on numbers and datetimes, <field>[contains]= (case-insensitive, 1-100 chars) on strings and text, sort=-<field>,<field> (up to 4 fields, then by id), and a total in every page; unknown parameters and bad values answer 400 REQUEST.INVALID. The migration indexes each filtered column. Recorded as "filters".',
+  example: 'npx plop endpoint parcels "status:enum(open|sent) weight:decimal sentAt:datetime? label:string" --filters --json',
+};
+
 /** `--auth[=<role>]` of `endpoint` and `usecase`. */
 const ROLE_SCHEMA = { type: 'string', pattern: '^[a-z][a-z0-9]*([_-][a-z0-9]+)*$', maxLength: 32, description: 'role name, = form only' };
 
@@ -117,7 +124,7 @@ const ROLE_SCHEMA = { type: 'string', pattern: '^[a-z][a-z0-9]*([_-][a-z0-9]+)*$
 export const GENERATOR_DOCS: Record<string, GeneratorDoc> = {
   endpoint: {
     arguments: { name: moduleArg, fields: { $ref: '#/field_grammar' } },
-    flags: [AUTH_FLAG, UNIQUE_FLAG, KEY_FLAG],
+    flags: [AUTH_FLAG, UNIQUE_FLAG, KEY_FLAG, FILTERS_FLAG],
     examples: [
       'npx plop endpoint orders "customer:ref(customers) status:enum(pending|paid|shipped)=pending total:decimal" --json',
     ],

@@ -17,6 +17,8 @@ export interface RunFlags {
   auth?: true | string;
   /** Consent to a change that loses stored data (a drop-table migration); required without a terminal. */
   confirmDataLoss: boolean;
+  /** `endpoint … --filters`: the list route filters, sorts and counts. */
+  filters?: true;
   /** String-valued options (`--method GET`, `--usecase feed`, …), by name; absent when not given. */
   options: Record<string, string>;
 }
@@ -52,6 +54,7 @@ export function readFlags(argv: string[] = process.argv.slice(2)): RunFlags {
       force: { type: 'boolean', short: 'f' },
       remove: { type: 'string' },
       'confirm-data-loss': { type: 'boolean' },
+      filters: { type: 'boolean' },
       ...Object.fromEntries(STRING_OPTIONS.map((name) => [name, { type: 'string' as const }])),
     },
     strict: false,
@@ -82,5 +85,6 @@ export function readFlags(argv: string[] = process.argv.slice(2)): RunFlags {
     options,
     ...remove,
     ...(auth !== undefined ? { auth } : {}),
+    ...(values.filters === true ? { filters: true as const } : {}),
   };
 }

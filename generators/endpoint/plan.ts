@@ -42,6 +42,8 @@ export interface EndpointRequest {
   unique?: string;
   /** `--key`: the unique field the item routes are addressed by (`/<route>/:<key>`), e.g. `slug`. */
   key?: string;
+  /** `--filters`: the list route filters, sorts and counts. */
+  filters?: boolean;
 }
 
 /** Everything the generator will do, computed before anything is written. */
@@ -176,12 +178,12 @@ export function renderEndpoint(names: ModuleNames, fields: Field[], migration: s
  * @returns files and registration blocks.
  * @throws {GeneratorInputError} when a recorded spec no longer parses.
  */
-export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fields' | 'migration' | 'usecases' | 'createdWith' | 'history' | 'auth' | 'unique' | 'key'>, modules: ModuleRecord[]): RenderedEndpoint {
-  const shape = { unique: record.unique, key: record.key };
+export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fields' | 'migration' | 'usecases' | 'createdWith' | 'history' | 'auth' | 'unique' | 'key' | 'filters'>, modules: ModuleRecord[]): RenderedEndpoint {
+  const shape = { unique: record.unique, key: record.key, filters: record.filters };
   const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, modules, record.usecases, record.auth, shape);
   const createFile = `${MIGRATIONS_DIR}/${record.migration}/migration.sql`;
   const renderCreate = (spec: string): string =>
-    renderEndpoint(names, parseFields(spec, names.Entity), record.migration, modules, [], record.auth, { unique: record.unique }).files.find((f) => f.path === createFile)?.content ?? '';
+    renderEndpoint(names, parseFields(spec, names.Entity), record.migration, modules, [], record.auth, { unique: record.unique, filters: record.filters }).files.find((f) => f.path === createFile)?.content ?? '';
   return { ...rendered, files: withFieldHistory(rendered.files, names, record, renderCreate) };
 }
 
@@ -214,7 +216,7 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
   const history = request.history ?? [];
   const unique = request.unique === undefined ? undefined : normaliseSpec(request.unique);
   const key = request.key?.trim();
-  const rendered = renderModule(names, { fields: request.fields, migration, usecases, createdWith: request.createdWith, history, ...(request.auth !== undefined ? { auth: request.auth } : {}), ...(unique !== undefined ? { unique } : {}), ...(key !== undefined ? { key } : {}) }, manifest.modules);
+  const rendered = renderModule(names, { fields: request.fields, migration, usecases, createdWith: request.createdWith, history, ...(request.auth !== undefined ? { auth: request.auth } : {}), ...(unique !== undefined ? { unique } : {}), ...(key !== undefined ? { key } : {}), ...(request.filters === true ? { filters: true } : {}) }, manifest.modules);
   const changes: Change[] = rendered.files.map((file) => {
     assertInside(serviceDir, file.path);
     if (existsSync(join(serviceDir, file.path))) {
@@ -233,6 +235,7 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
     ...(request.auth !== undefined ? { auth: request.auth } : {}),
     ...(unique !== undefined ? { unique } : {}),
     ...(key !== undefined ? { key } : {}),
+    ...(request.filters === true ? { filters: true } : {}),
   };
   const manifestAfter = formatManifest({ ...manifest, modules: [...manifest.modules, record] });
   changes.push(

@@ -7,6 +7,7 @@ import { parseFields } from '../fields.js';
 import type { Registration } from './registrations.js';
 import { parseCompositeUniques, withVaryingExamples } from '../unique.js';
 import { parseRouteKey } from '../key.js';
+import { listFieldsOf, listIndexesOf, listTestsOf } from '../list-query.js';
 
 /** What shapes a module beyond its fields: `--unique` and `--key` as recorded. */
 export interface ModuleShape {
@@ -14,6 +15,8 @@ export interface ModuleShape {
   unique?: string;
   /** The unique field its item routes are addressed by, e.g. `slug`. */
   key?: string;
+  /** `--filters`: the list route filters, sorts and counts (see {@link listFieldsOf}). */
+  filters?: boolean;
 }
 
 /**
@@ -41,6 +44,8 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
   const uniques = fields.filter((f) => f.unique);
   const owner = fields.find((f) => f.owner);
   const text = (pick: (f: Field) => string): boolean => fields.some((f) => pick(f).includes('randomUUID()'));
+  const listQuery = shape.filters === true;
+  const hasFilters = !listQuery && refs.some((f) => !f.owner);
   return {
     ...names,
     fields,
@@ -53,8 +58,14 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
       ...target,
       inUseTest: refs.some((f) => f.ref?.target.name === target?.name && !f.optional && !f.owner),
     })),
-    /** Refs a list can be filtered by (an owner field is not: lists hold the caller's rows). */
-    hasFilters: refs.some((f) => !f.owner),
+    /** Refs a list can be filtered by (an owner field is not: lists hold the caller's rows), without `--filters`. */
+    hasFilters,
+    /** The list takes `<Entity>Filter` (each ref's id); `--filters` replaces it with a `ListQuery`. */
+    refFilter: !listQuery && refs.length > 0,
+    listQuery,
+    listFields: listQuery ? listFieldsOf(fields) : [],
+    listIndexes: listQuery ? listIndexesOf(names, fields, composites) : [],
+    listTests: listQuery ? listTestsOf(fields, key?.name) : false,
     hasUnique: uniques.length > 0 || composites.length > 0,
     key: key ?? false,
     itemParam: key?.name ?? 'id',
@@ -71,7 +82,7 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
     /** What the schemas file imports from `api/common`: its value schemas in use, and the CRUD helpers (sorted). */
     schemaImports: [
       ...SCHEMA_HELPERS.filter((h) => extraHelpers.includes(h) || fields.some((f) => new RegExp(`\\b${h}\\b`).test(f.zod))),
-      'defineCrudModule', ...(key && !refs.some((f) => !f.owner) ? [] : ['idParams']), 'pageQuery',
+      'defineCrudModule', ...(key && !hasFilters ? [] : ['idParams']), listQuery ? 'listQuery' : 'pageQuery',
     ]
       .sort()
       .join(', '),

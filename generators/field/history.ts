@@ -4,6 +4,7 @@ import { parseFields } from '../fields.js';
 import type { FieldStep, ModuleRecord } from '../manifest.js';
 import type { ModuleNames } from '../naming.js';
 import { renderString, type RenderedFile } from '../render.js';
+import { listIndexesOf } from '../list-query.js';
 
 /** Folder of the `field` migration templates (`add.sql.hbs`, `remove.sql.hbs`). */
 export const FIELD_TEMPLATES = fileURLToPath(new URL('../../templates/field', import.meta.url));
@@ -24,15 +25,17 @@ export const migrationFile = (migration: string): string => `prisma/migrations/$
  *
  * @param names - the module's names.
  * @param step - the recorded step (`add` or `remove`).
+ * @param filtered - the module has `--filters`: an added field gets its list index (see {@link listIndexesOf}).
  * @returns the migration text.
  * @throws {GeneratorInputError} when the step's spec does not parse.
  */
-export function stepMigrationSql(names: ModuleNames, step: FieldStep): string {
+export function stepMigrationSql(names: ModuleNames, step: FieldStep, filtered = false): string {
   const fields = parseFields(step.add ?? step.remove ?? '', names.Entity);
   const view = {
     table: names.table,
     enums: fields.flatMap((f) => (f.enumType ? [f.enumType] : [])),
     uniques: fields.filter((f) => f.unique),
+    indexes: filtered ? listIndexesOf(names, fields, [], false) : [],
     refs: fields.filter((f) => f.ref),
     columns: fields.map((f) => f.sql).sort((a, b) => (a < b ? -1 : 1)).map((sql) => `ADD COLUMN     ${sql}`).join(',\n'),
     column: fields[0]?.column ?? '',
@@ -53,13 +56,13 @@ export function stepMigrationSql(names: ModuleNames, step: FieldStep): string {
 export function withFieldHistory(
   files: RenderedFile[],
   names: ModuleNames,
-  record: Pick<ModuleRecord, 'migration' | 'createdWith' | 'history'>,
+  record: Pick<ModuleRecord, 'migration' | 'createdWith' | 'history' | 'filters'>,
   renderCreate: (spec: string) => string,
 ): RenderedFile[] {
   const history = record.history ?? [];
   if (history.length === 0) return files;
   const create = migrationFile(record.migration);
   const created = renderCreate(record.createdWith ?? '');
-  const steps = history.map((step) => ({ path: migrationFile(step.migration), content: stepMigrationSql(names, step) }));
+  const steps = history.map((step) => ({ path: migrationFile(step.migration), content: stepMigrationSql(names, step, record.filters === true) }));
   return [...files.map((f) => (f.path === create ? { ...f, content: created } : f)), ...steps].sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -52,12 +52,17 @@ const routes = specs.flatMap((spec) => [
     Object.keys(item).map((method) => ({ method: method as 'post' | 'get', path }))),
 ));
 
+/** Every query parameter a list route of the service takes. */
+const listParameters = [...new Set(specs.flatMap((spec) => Object.keys(spec.list.shape)))];
 const idSegment = fc.oneof(fc.integer({ min: -5, max: 5 }).map(String), fc.string({ maxLength: 30 }), fc.constantFrom('1e999', '99999999999999999999', '0x1', '1.5', '%00', '..', '%2F'));
 const queryString = fc.oneof(
   fc.constant(''),
   fc.dictionary(fc.string({ maxLength: 12 }), fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String), fc.constantFrom('100000', '-1', '1e999', 'NaN')), { maxKeys: 4 })
     .map((dict) => new URLSearchParams(dict).toString()),
   fc.constantFrom('limit[x]=1', 'limit=1&limit=2', '__proto__[x]=1', 'offset=%ff', 'a=%E0%A4%A'),
+  // The list routes' own parameters (`--filters`: `total[gte]`, `title[contains]`, `sort`) with arbitrary values.
+  fc.dictionary(fc.constantFrom(...listParameters), fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String), fc.constantFrom('%', '_', '\\', '-id', 'id,-id', 'true', '2026-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '1e999', '12.50', '-9223372036854775809')), { maxKeys: 4 })
+    .map((dict) => new URLSearchParams(dict).toString()),
 );
 const body = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),

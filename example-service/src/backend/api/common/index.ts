@@ -4,6 +4,7 @@ export * from './http-logger.js';
 export * from './request-id.js';
 export * from './validation.js';
 export * from './schemas.js';
+export * from './list-query.js';
 export * from './field-schemas.js';
 export * from './body-guard.js';
 export * from './openapi.js';

@@ -149,3 +149,21 @@ export function withArticle(noun: string): string {
   const vowelSound = /^(?:[aio]|e(?!u|we)|u(?!n[aeiou]|s[aeiou]|r[aeiou]|t[aeiou]|k|ni)|h(?:our|onest|onou?r|eir))/.test(noun) && !/^one\b/.test(noun);
   return `${vowelSound ? 'an' : 'a'} ${noun}`;
 }
+
+/**
+ * The schema of one page of a module's list: `items`, `limit`, `offset`, and, for a filtered list
+ * (`--filters`), `total`, the rows meeting the filters over all pages.
+ *
+ * @param name - the entity's component schema name, e.g. `Invoices`.
+ * @param counted - whether the page carries `total`.
+ * @returns the JSON Schema object.
+ */
+export function pageSchema(name: string, counted: boolean): Record<string, unknown> {
+  const integer = { type: 'integer' };
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['items', 'limit', 'offset', ...(counted ? ['total'] : [])],
+    properties: { items: { type: 'array', items: schemaRef(name) }, limit: integer, offset: integer, ...(counted ? { total: integer } : {}) },
+  };
+}

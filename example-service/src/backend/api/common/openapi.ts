@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { completeOperation, ERROR_SCHEMA, errorResponse, itemParamOf, jsonContent as json, schemaRef as ref, withArticle, words } from './openapi-responses.js';
+import { completeOperation, ERROR_SCHEMA, errorResponse, itemParamOf, jsonContent as json, pageSchema, schemaRef as ref, withArticle, words } from './openapi-responses.js';
 import { RATE_LIMIT_EXEMPT_PATHS } from './rate-limit.js';
 
 const CRUD_SPEC = Symbol.for('scaffold.crudModuleSpec');
@@ -168,12 +168,7 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
   const many = words(spec.tag);
   const e = moduleErrors(spec, words(spec.scope));
   schemas[name] = entitySchema(spec);
-  schemas[`${name}Page`] = {
-    type: 'object',
-    additionalProperties: false,
-    required: ['items', 'limit', 'offset'],
-    properties: { items: { type: 'array', items: ref(name) }, limit: { type: 'integer' }, offset: { type: 'integer' } },
-  };
+  schemas[`${name}Page`] = pageSchema(name, 'sort' in spec.list.shape);
   const keyName = itemParamOf(spec);
   const keySchema = spec.item?.shape[keyName];
   const idParam = { name: keyName, in: 'path', required: true, schema: keySchema ? jsonSchema(keySchema) : { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } };

@@ -8,3 +8,4 @@ export { diffDatabaseAgainstSchema, readSchemaFiles, type DiffOptions } from './
 export { openTestDatabase, SERVICE_MIGRATIONS_DIR, type TestDatabase, type TestDatabaseOptions } from './testing.js';
 export { describeDatabaseUrl } from './db-logging.js';
 export { isDatabaseUnavailable, isPrismaError, translatePrismaError } from './prisma-errors.js';
+export { prismaListArgs, prismaWhere } from './list-query.js';

@@ -4,3 +4,4 @@ export * from './pagination.js';
 export * from './request-context.js';
 export * from './actor.js';
 export * from './secret.js';
+export * from './list-query.js';

@@ -17,3 +17,9 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
+
+/** A page of a filtered list that also tells how many rows meet the filters in all. */
+export interface CountedPage<T> extends Page<T> {
+  /** Rows meeting every filter, over all pages. */
+  total: number;
+}

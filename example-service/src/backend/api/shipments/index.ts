@@ -1,0 +1,2 @@
+export * from './shipments.router.js';
+export * from './shipments.schemas.js';

@@ -1,0 +1,46 @@
+import type { NewShipment } from './shipments.entity.js';
+
+/** A positive number distinct on (almost) every call, for unique fields. */
+const uniqueNumber = (): number => 1 + Math.floor(Math.random() * 2_000_000_000);
+
+/**
+ * Test data factory: a valid new shipment, with overrides.
+ *
+ * @param overrides - properties to replace.
+ * @returns a `NewShipment` that every layer accepts.
+ */
+export function buildNewShipment(overrides: Partial<NewShipment> = {}): NewShipment {
+  return {
+    invoiceId: 1,
+    trackingCode: `trackingCode-${uniqueNumber()}`,
+    recipient: 'recipient-1',
+    carrier: 'post',
+    weightGrams: 42,
+    shippedAt: new Date('2026-01-31T12:00:00.000Z'),
+    cost: '12.34',
+    fragile: true,
+    note: 'Some note.',
+    ...overrides,
+  };
+}
+
+/**
+ * A patch that changes every field to a second valid value.
+ *
+ * @param overrides - properties to replace (e.g. the ids of referenced rows).
+ * @returns a full patch, distinct from the values of `buildNewShipment`.
+ */
+export function buildOtherShipment(overrides: Partial<NewShipment> = {}): NewShipment {
+  return {
+    invoiceId: 1,
+    trackingCode: `trackingCode-${uniqueNumber()}`,
+    recipient: 'recipient-2',
+    carrier: 'pickup',
+    weightGrams: 7,
+    shippedAt: new Date('2026-02-28T08:30:00.000Z'),
+    cost: '56.78',
+    fragile: false,
+    note: 'Other note.',
+    ...overrides,
+  };
+}
