@@ -82,7 +82,8 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
     /** What the schemas file imports from `api/common`: its value schemas in use, and the CRUD helpers (sorted). */
     schemaImports: [
       ...SCHEMA_HELPERS.filter((h) => extraHelpers.includes(h) || fields.some((f) => new RegExp(`\\b${h}\\b`).test(f.zod))),
-      'defineCrudModule', ...(key && !hasFilters ? [] : ['idParams']), listQuery ? 'listQuery' : 'pageQuery',
+      'defineCrudModule', ...(key && !hasFilters ? [] : ['idParams']), ...(listQuery ? ['listQuery'] : []),
+      ...(!listQuery || extraHelpers.includes('pageQuery') ? ['pageQuery'] : []),
     ]
       .sort()
       .join(', '),

@@ -94,7 +94,7 @@ export function planDestroyUsecase(request: DestroyUsecaseRequest): Change[] {
   const fields = parseFields(record.fields, names.Entity);
   const schemas = `src/backend/api/${names.name}/${names.name}.schemas.ts`;
   const schemasText = contents.get(schemas) ?? readIfExists(serviceDir, schemas);
-  if (schemasText !== undefined) contents.set(schemas, withSchemaImports(schemas, schemasText, schemaImportsOf(names, fields, record.auth), record.usecases ?? [], usecases));
+  if (schemasText !== undefined) contents.set(schemas, withSchemaImports(schemas, schemasText, schemaImportsOf(names, fields, record), record.usecases ?? [], usecases));
   const changes: Change[] = [...contents].map(([path, content]) => ({ kind: 'modify', path, before: readIfExists(serviceDir, path) as string, content }));
   const { usecases: _dropped, ...rest } = record;
   const next = { ...manifest, modules: manifest.modules.map((m) => (m === record ? { ...rest, ...(usecases.length ? { usecases } : {}) } : m)) };

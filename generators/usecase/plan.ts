@@ -16,11 +16,12 @@ import type { Field } from '../fields.js';
  *
  * @param names - the module's names.
  * @param fields - its fields.
- * @param auth - its `--auth`.
+ * @param record - its record: `--auth`, and the shape (`--key`, `--unique`, `--filters`) that decides which CRUD helpers it imports.
  * @returns a function from use cases to the list (as the endpoint template writes it).
  */
-export function schemaImportsOf(names: ModuleNames, fields: Field[], auth?: true | string): (usecases: UsecaseRecord[]) => string {
-  return (usecases) => (endpointView(names, fields, auth, usecaseSchemaHelpers(names, usecases)) as { schemaImports: string }).schemaImports;
+export function schemaImportsOf(names: ModuleNames, fields: Field[], record: Pick<ModuleRecord, 'auth' | 'key' | 'unique' | 'filters'>): (usecases: UsecaseRecord[]) => string {
+  const shape = { key: record.key, unique: record.unique, filters: record.filters };
+  return (usecases) => (endpointView(names, fields, record.auth, usecaseSchemaHelpers(names, usecases), shape) as { schemaImports: string }).schemaImports;
 }
 
 /** What the `usecase` generator is asked to do. */
@@ -111,7 +112,7 @@ export function planUsecase(request: UsecaseRequest): UsecasePlan {
   const recorded = record.usecases ?? [];
   const schemas = `src/backend/api/${names.name}/${names.name}.schemas.ts`;
   const schemasText = contents.get(schemas) ?? readIfExists(serviceDir, schemas);
-  if (schemasText !== undefined) contents.set(schemas, withSchemaImports(schemas, schemasText, schemaImportsOf(names, fields, record.auth), recorded, [...recorded, entry]));
+  if (schemasText !== undefined) contents.set(schemas, withSchemaImports(schemas, schemasText, schemaImportsOf(names, fields, record), recorded, [...recorded, entry]));
   const changes: Change[] = [...contents].map(([path, content]) => ({ kind: 'modify', path, before: readIfExists(serviceDir, path) as string, content }));
   const next = { ...manifest, modules: manifest.modules.map((m) => (m === record ? { ...m, usecases: [...recorded, entry] } : m)) };
   changes.push({ kind: 'modify', path: MANIFEST_FILE, before: manifestText, content: formatManifest(next) });

@@ -71,6 +71,10 @@ export function usecaseView(names: ModuleNames, fields: Field[], record: Usecase
     isDefault: isDefaultShape(shape),
     /** `--auth=<role>` of the use case: its route also needs this role. */
     usecaseRole: shape.auth ?? false,
+    /** The role its `.http` request lacks (the use case's, else the module's): the 403 is asserted. */
+    httpRole: shape.auth ?? (base.role as string | false | undefined) ?? false,
+    /** The role its `.http` request lacks (the use case's, else the module's): the 403 is asserted. */
+    httpRole: shape.auth ?? (base.role as string | false | undefined) ?? false,
     METHOD: shape.method,
     method: shape.method.toLowerCase(),
     isItem,
@@ -128,7 +132,8 @@ export function usecaseSchemaHelpers(names: ModuleNames, usecases: UsecaseRecord
       ...(shape.body === undefined ? [] : inputFields(shape.body, 'body', owner)),
       ...(shape.query === undefined ? [] : inputFields(shape.query, 'query', owner)),
     ];
-    return SCHEMA_HELPERS.filter((h) => inputs.some((f) => new RegExp(`\\b${h}\\b`).test(f.zod)));
+    // A page query extends `pageQuery`, which a `--filters` module's schemas do not import otherwise.
+    return [...SCHEMA_HELPERS.filter((h) => inputs.some((f) => new RegExp(`\\b${h}\\b`).test(f.zod))), ...(shape.returns === 'list' ? ['pageQuery'] : [])];
   });
 }
 
