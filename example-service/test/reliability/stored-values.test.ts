@@ -9,6 +9,7 @@ import { openTestDatabase, type TestDatabase } from '../../src/backend/db/common
 import { composeServices } from '../../src/composition-root.js';
 import { createRootLogger } from '../../src/logger.js';
 import { bodyArb, type BodySchema } from './arbitraries.js';
+import { signIn } from './sign-in.js';
 import { logSink } from './support.js';
 
 // P30–P32 on the real database: PGlite in process, or the PostgreSQL server of DATABASE_URL (CI).
@@ -30,26 +31,6 @@ const withoutSecrets = (spec: api.CrudModuleSpec, body: Record<string, unknown>)
 };
 const RUNS = Number(process.env.FC_RUNS ?? 60);
 
-/** Every role a module (`--auth=<role>`) or one of its use cases needs: the signed-in user holds them all. */
-const ROLES = [...new Set(specs.flatMap((spec) => [spec.role, ...(spec.actions ?? []).map((a) => (typeof a === 'string' ? undefined : a.role))]))]
-  .filter((role): role is string => role !== undefined);
-
-/**
- * Signs a fresh user up and in through `/auth/register` and `/auth/login` (only when some module
- * needs a signed-in user, so the test holds in a service without `npx plop auth`), holding
- * {@link ROLES} (granted in the table between the two, as an administrator would).
- *
- * @param app - the app on the real database.
- * @param db - that database.
- * @returns the access token.
- */
-async function signIn(app: Parameters<typeof request>[0], db: TestDatabase): Promise<string> {
-  const user = { email: `p31-${Date.now()}@example.com`, password: 'a long enough password' };
-  await request(app).post('/auth/register').send(user).expect(201);
-  if (ROLES.length > 0) await db.prisma.$executeRaw`UPDATE "users" SET "roles" = ${ROLES} WHERE "email" = ${user.email}`;
-  return ((await request(app).post('/auth/login').send(user).expect(200)).body as { accessToken: string }).accessToken;
-}
-
 describe('P30–P32: what the database stores (PGlite, or PostgreSQL with DATABASE_URL)', () => {
   let db: TestDatabase;
   let app: ReturnType<typeof createApp>;
@@ -57,7 +38,7 @@ describe('P30–P32: what the database stores (PGlite, or PostgreSQL with DATABA
     db = await openTestDatabase();
     const log = createRootLogger({ level: 'warn', pretty: false, destination: logSink().stream });
     app = createApp({ services: composeServices(db.prisma, log), log, checkReady: async () => {} });
-    if (specs.some((spec) => spec.auth)) bearer = `Bearer ${await signIn(app, db)}`;
+    if (specs.some((spec) => spec.auth)) bearer = `Bearer ${await signIn(app, db, specs)}`;
   });
   let bearer = '';
   /** Requests checked against the OpenAPI document, signed in when the module needs it. */
