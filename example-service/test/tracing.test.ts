@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnService, type SpawnedService } from './reliability/support.js';
+import { buildPrivateBundle, spawnService, type SpawnedService } from './reliability/support.js';
 
 /** A finished span as test/fixtures/traced-entry.ts writes it. */
 interface SpanRecord {
@@ -96,9 +96,9 @@ describe('Tracing off (OTEL_EXPORTER_OTLP_ENDPOINT unset)', () => {
   const started: SpawnedService[] = [];
   afterAll(() => started.forEach((service) => service.cleanup()));
 
-  /** Starts src/main.ts under the import-reporting fixture, serves one request, stops it. */
-  async function run(env: Record<string, string>): Promise<SpawnedService> {
-    const service = spawnService({ LOG_LEVEL: 'debug', ...env }, { entry: 'test/fixtures/report-telemetry-loads.ts' });
+  /** Starts src/main.ts (or a built bundle) under the import-reporting fixture, serves one request, stops it. */
+  async function run(env: Record<string, string>, bundle?: string): Promise<SpawnedService> {
+    const service = spawnService({ LOG_LEVEL: 'debug', ...env, ...(bundle ? { REPORTED_ENTRY: bundle } : {}) }, { entry: 'test/fixtures/report-telemetry-loads.ts' });
     started.push(service);
     const res = await fetch(`http://127.0.0.1:${await service.port}/customers?limit=1`);
     expect(res.status).toBe(200);
@@ -114,5 +114,16 @@ describe('Tracing off (OTEL_EXPORTER_OTLP_ENDPOINT unset)', () => {
     // The same fixture does see the imports when tracing is on (the check is real).
     const on = await run({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:1', OTEL_TRACES_EXPORTER: 'none' });
     expect(on.stderr()).toContain('telemetry import: @opentelemetry/sdk-node');
+  }, 240_000);
+
+  it('When the built bundle (npm start) runs with the endpoint unset, then no telemetry package is imported either', async () => {
+    const bundle = buildPrivateBundle();
+    try {
+      expect((await run({}, bundle.entry)).stderr()).not.toContain('telemetry import:');
+      const on = await run({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:1', OTEL_TRACES_EXPORTER: 'none' }, bundle.entry);
+      expect(on.stderr()).toContain('telemetry import: @opentelemetry/sdk-node');
+    } finally {
+      bundle.remove();
+    }
   }, 240_000);
 });
