@@ -75,8 +75,9 @@ describe('npx plop usecase', () => {
   });
 
   it('When the module is destroyed, then its files (use case included) go, compared with a rendering that includes the use case', () => {
-    // receipts references invoices (and holds a hand-written rule): it goes first, by force.
+    // receipts (which holds a hand-written rule) and deliveries reference invoices: they go first.
     expect(plop(['destroy', 'receipts', '--force']).json.errors).toEqual([]);
+    expect(plop(['destroy', 'deliveries']).json.errors).toEqual([]);
     const { status, json } = plop(['destroy', 'invoices']);
     expect(json.errors).toEqual([]);
     expect(status).toBe(0);

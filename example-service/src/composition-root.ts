@@ -16,8 +16,8 @@ import { createNotesPrismaRepository } from './backend/db/notes/index.js';
 import { createNotesService, createInMemoryNotesRepository } from './backend/services/notes/index.js';
 import { createReferralsPrismaRepository } from './backend/db/referrals/index.js';
 import { createReferralsService, createInMemoryReferralsRepository } from './backend/services/referrals/index.js';
-import { createShipmentsPrismaRepository } from './backend/db/shipments/index.js';
-import { createShipmentsService, createInMemoryShipmentsRepository } from './backend/services/shipments/index.js';
+import { createDeliveriesPrismaRepository } from './backend/db/deliveries/index.js';
+import { createDeliveriesService, createInMemoryDeliveriesRepository } from './backend/services/deliveries/index.js';
 // scaffold:imports
 
 /**
@@ -37,7 +37,7 @@ export function composeServices(prisma: PrismaClient, log: Logger): Services {
     receipts: createReceiptsService({ repo: createReceiptsPrismaRepository(prisma, log), log }),
     notes: createNotesService({ repo: createNotesPrismaRepository(prisma, log), log }),
     referrals: createReferralsService({ repo: createReferralsPrismaRepository(prisma, log), log }),
-    shipments: createShipmentsService({ repo: createShipmentsPrismaRepository(prisma, log), log }),
+    deliveries: createDeliveriesService({ repo: createDeliveriesPrismaRepository(prisma, log), log }),
     // scaffold:services
   };
 }
@@ -56,7 +56,7 @@ export function composeInMemoryServices(log: Logger): Services {
     receipts: createReceiptsService({ repo: createInMemoryReceiptsRepository(log), log }),
     notes: createNotesService({ repo: createInMemoryNotesRepository(log), log }),
     referrals: createReferralsService({ repo: createInMemoryReferralsRepository(log), log }),
-    shipments: createShipmentsService({ repo: createInMemoryShipmentsRepository(log), log }),
+    deliveries: createDeliveriesService({ repo: createInMemoryDeliveriesRepository(log), log }),
     // scaffold:memory-services
   };
 }

@@ -13,8 +13,8 @@ import type { NotesService } from '../services/notes/index.js';
 import { createNotesRouter } from './notes/index.js';
 import type { ReferralsService } from '../services/referrals/index.js';
 import { createReferralsRouter } from './referrals/index.js';
-import type { ShipmentsService } from '../services/shipments/index.js';
-import { createShipmentsRouter } from './shipments/index.js';
+import type { DeliveriesService } from '../services/deliveries/index.js';
+import { createDeliveriesRouter } from './deliveries/index.js';
 // scaffold:imports
 
 /** Every module's service, as the route table needs them (wired in the composition root). */
@@ -25,7 +25,7 @@ export interface Services {
   receipts: ReceiptsService;
   notes: NotesService;
   referrals: ReferralsService;
-  shipments: ShipmentsService;
+  deliveries: DeliveriesService;
   // scaffold:services
 }
 
@@ -52,7 +52,7 @@ export function createRouteTable(services: Services, log: Logger, options: Route
   router.use('/receipts', createReceiptsRouter(services.receipts, log));
   router.use('/notes', createNotesRouter(services.notes, log, services.auth));
   router.use('/referrals', createReferralsRouter(services.referrals, log));
-  router.use('/shipments', createShipmentsRouter(services.shipments, log));
+  router.use('/deliveries', createDeliveriesRouter(services.deliveries, log));
   // scaffold:routes
   return router;
 }

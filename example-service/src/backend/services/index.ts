@@ -6,5 +6,5 @@ export * from './invoices/index.js';
 export * from './receipts/index.js';
 export * from './notes/index.js';
 export * from './referrals/index.js';
-export * from './shipments/index.js';
+export * from './deliveries/index.js';
 // scaffold:exports

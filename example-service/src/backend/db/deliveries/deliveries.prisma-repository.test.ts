@@ -1,23 +1,23 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNewShipment, buildOtherShipment, type ShipmentsRepository, type NewShipment } from '../../services/shipments/index.js';
+import { buildNewDelivery, buildOtherDelivery, type DeliveriesRepository, type NewDelivery } from '../../services/deliveries/index.js';
 import { openTestDatabase, type TestDatabase } from '../common/index.js';
 import { createInvoicesPrismaRepository } from '../invoices/index.js';
 import { seedInvoice } from '../invoices/invoices.seed.js';
-import { createShipmentsPrismaRepository } from './shipments.prisma-repository.js';
+import { createDeliveriesPrismaRepository } from './deliveries.prisma-repository.js';
 
 const log = pino({ level: 'silent' });
 
-describe('ShipmentsPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_URL when set)', () => {
+describe('DeliveriesPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_URL when set)', () => {
   let db: TestDatabase;
-  let repo: ShipmentsRepository;
+  let repo: DeliveriesRepository;
   /** Ids of real referenced rows, seeded once. */
-  let refs: Partial<NewShipment> = {};
-  const buildNew = async () => buildNewShipment(refs);
-  const buildOther = async () => buildOtherShipment(refs);
+  let refs: Partial<NewDelivery> = {};
+  const buildNew = async () => buildNewDelivery(refs);
+  const buildOther = async () => buildOtherDelivery(refs);
   beforeAll(async () => {
     db = await openTestDatabase();
-    repo = createShipmentsPrismaRepository(db.prisma, log);
+    repo = createDeliveriesPrismaRepository(db.prisma, log);
     refs = {
       invoiceId: await seedInvoice(db.prisma, log),
     };
@@ -26,7 +26,7 @@ describe('ShipmentsPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_UR
     await db?.close();
   });
 
-  it('When a shipment is created, then the same values are read back from the table', async () => {
+  it('When a delivery is created, then the same values are read back from the table', async () => {
     const input = await buildNew();
     const created = await repo.create(input);
     expect(created.id).toBeGreaterThan(0);
@@ -34,7 +34,7 @@ describe('ShipmentsPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_UR
     await expect(repo.findById(created.id)).resolves.toEqual(created);
   });
 
-  it('When a shipment is updated, then the row holds the new values and a later updatedAt', async () => {
+  it('When a delivery is updated, then the row holds the new values and a later updatedAt', async () => {
     const created = await repo.create(await buildNew());
     const change = await buildOther();
     const updated = await repo.update(created.id, change);
@@ -42,7 +42,7 @@ describe('ShipmentsPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_UR
     expect(updated?.updatedAt.getTime()).toBeGreaterThanOrEqual(created.updatedAt.getTime());
   });
 
-  it('When shipments are listed, then pages follow id order', async () => {
+  it('When deliveries are listed, then pages follow id order', async () => {
     const a = await repo.create(await buildNew());
     const b = await repo.create(await buildNew());
     const ids = (await repo.list({ limit: 100, offset: 0 })).map((row) => row.id);
@@ -50,7 +50,7 @@ describe('ShipmentsPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_UR
     expect(await repo.list({ limit: 1, offset: 0 })).toHaveLength(1);
   });
 
-  it('When shipments are listed with filters and sort keys, then the query narrows, orders and counts them in SQL', async () => {
+  it('When deliveries are listed with filters and sort keys, then the query narrows, orders and counts them in SQL', async () => {
     const first = await repo.create(await buildNew());
     const second = await repo.create(await buildOther());
     const mine = { field: 'id', operator: 'gte' as const, value: first.id };
@@ -71,7 +71,7 @@ describe('ShipmentsPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_UR
     expect((await repo.list({ ...page, filters: bounds })).map((row) => row.id)).toEqual([second.id]);
   });
 
-  it('When shipments are filtered by recipient[contains], then it matches case-insensitively and % _ \\ match only themselves', async () => {
+  it('When deliveries are filtered by recipient[contains], then it matches case-insensitively and % _ \\ match only themselves', async () => {
     const wild = await repo.create({ ...(await buildNew()), recipient: 'Half 50%_off\\' });
     const tame = await repo.create({ ...(await buildOther()), recipient: 'half 50 xoff' });
     const mine = { field: 'id', operator: 'gte' as const, value: wild.id };
@@ -83,7 +83,7 @@ describe('ShipmentsPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_UR
     await expect(matching('f\\')).resolves.toEqual([wild.id]);
   });
 
-  it('When a shipment is deleted, then it is gone and a second delete reports false', async () => {
+  it('When a delivery is deleted, then it is gone and a second delete reports false', async () => {
     const created = await repo.create(await buildNew());
     await expect(repo.delete(created.id)).resolves.toBe(true);
     await expect(repo.findById(created.id)).resolves.toBeNull();
@@ -94,22 +94,22 @@ describe('ShipmentsPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_UR
     await expect(repo.update(2147483000, await buildOther())).resolves.toBeNull();
   });
 
-  it('When another shipment already has the trackingCode, then create refuses with SHIPMENT.CONFLICT', async () => {
+  it('When another delivery already has the trackingCode, then create refuses with DELIVERY.CONFLICT', async () => {
     const first = await repo.create(await buildNew());
-    await expect(repo.create({ ...(await buildNew()), trackingCode: first.trackingCode })).rejects.toMatchObject({ code: 'SHIPMENT.CONFLICT' });
+    await expect(repo.create({ ...(await buildNew()), trackingCode: first.trackingCode })).rejects.toMatchObject({ code: 'DELIVERY.CONFLICT' });
   });
 
-  it('When a shipment is looked up by trackingCode, then the row comes back, and an unknown trackingCode is null', async () => {
+  it('When a delivery is looked up by trackingCode, then the row comes back, and an unknown trackingCode is null', async () => {
     const created = await repo.create(await buildNew());
     await expect(repo.findByTrackingCode(created.trackingCode)).resolves.toEqual(created);
     await expect(repo.findByTrackingCode('no-such-key')).resolves.toBeNull();
   });
 
-  it('When the referenced row of invoiceId does not exist, then create refuses with SHIPMENT.INVALID', async () => {
-    await expect(repo.create({ ...(await buildNew()), invoiceId: 2147483000 })).rejects.toMatchObject({ code: 'SHIPMENT.INVALID' });
+  it('When the referenced row of invoiceId does not exist, then create refuses with DELIVERY.INVALID', async () => {
+    await expect(repo.create({ ...(await buildNew()), invoiceId: 2147483000 })).rejects.toMatchObject({ code: 'DELIVERY.INVALID' });
   });
 
-  it('When shipments are listed by invoiceId, then only rows pointing at that row come back', async () => {
+  it('When deliveries are listed by invoiceId, then only rows pointing at that row come back', async () => {
     const mine = await repo.create(await buildNew());
     const other = await repo.create({ ...(await buildNew()), invoiceId: await seedInvoice(db.prisma, log) });
     const ids = (await repo.list({ limit: 100, offset: 0, filters: [{ field: 'invoiceId', operator: 'eq', value: other.invoiceId ?? 0 }] })).map((row) => row.id);

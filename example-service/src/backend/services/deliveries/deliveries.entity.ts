@@ -1,7 +1,7 @@
 import type { ListFields } from '../common/index.js';
 
-/** One shipment as the core sees it (plain object, no ORM types). */
-export interface Shipment {
+/** One delivery as the core sees it (plain object, no ORM types). */
+export interface Delivery {
   id: number;
   invoiceId: number;
   trackingCode: string;
@@ -16,8 +16,8 @@ export interface Shipment {
   updatedAt: Date;
 }
 
-/** What it takes to create a shipment. */
-export interface NewShipment {
+/** What it takes to create a delivery. */
+export interface NewDelivery {
   invoiceId: number;
   trackingCode: string;
   recipient: string;
@@ -29,14 +29,14 @@ export interface NewShipment {
   note?: string | null;
 }
 
-/** A partial change to a shipment; absent properties stay as they are. */
-export type ShipmentPatch = Partial<NewShipment>;
+/** A partial change to a delivery; absent properties stay as they are. */
+export type DeliveryPatch = Partial<NewDelivery>;
 
 /**
- * What a list of shipments is filtered and sorted by (`--filters`), and how each field compares:
- * `GET /shipments?<field>=…&<field>[gte]=…&sort=-<field>` (see `ListFieldKind`).
+ * What a list of deliveries is filtered and sorted by (`--filters`), and how each field compares:
+ * `GET /deliveries?<field>=…&<field>[gte]=…&sort=-<field>` (see `ListFieldKind`).
  */
-export const shipmentListFields = {
+export const deliveryListFields = {
   id: 'id',
   invoiceId: 'id',
   trackingCode: 'string',

@@ -1,4 +1,4 @@
-import type { Prisma, Shipment as ShipmentRow } from '../../../../generated/prisma/client.js';
+import type { Prisma, Delivery as DeliveryRow } from '../../../../generated/prisma/client.js';
 import {
   functionLogger,
   logged,
@@ -8,15 +8,15 @@ import {
   type ListQuery,
 } from '../../services/common/index.js';
 import {
-  ShipmentInUseError,
-  ShipmentConflictError,
-  ShipmentReferenceError,
-  type Shipment,
-  type ShipmentPatch,
-  type ShipmentsRepository,
-  type NewShipment,
-  shipmentListFields,
-} from '../../services/shipments/index.js';
+  DeliveryInUseError,
+  DeliveryConflictError,
+  DeliveryReferenceError,
+  type Delivery,
+  type DeliveryPatch,
+  type DeliveriesRepository,
+  type NewDelivery,
+  deliveryListFields,
+} from '../../services/deliveries/index.js';
 import { isPrismaError, prismaListArgs, prismaWhere, type PrismaClient } from '../common/index.js';
 
 /**
@@ -25,7 +25,7 @@ import { isPrismaError, prismaListArgs, prismaWhere, type PrismaClient } from '.
  * @param row - the row Prisma returned.
  * @returns the plain entity.
  */
-function toEntity(row: ShipmentRow): Shipment {
+function toEntity(row: DeliveryRow): Delivery {
   return {
     id: row.id,
     invoiceId: row.invoiceId,
@@ -49,43 +49,43 @@ function toEntity(row: ShipmentRow): Shipment {
  * @returns never; always throws.
  */
 function refusal(err: unknown): never {
-  if (isPrismaError(err, 'P2002')) throw new ShipmentConflictError('unique value');
-  if (isPrismaError(err, 'P2003')) throw new ShipmentReferenceError('invoiceId');
+  if (isPrismaError(err, 'P2002')) throw new DeliveryConflictError('unique value');
+  if (isPrismaError(err, 'P2003')) throw new DeliveryReferenceError('invoiceId');
   throw err;
 }
 
 /**
- * The Prisma adapter of the `shipments` repository port (table `shipments`).
+ * The Prisma adapter of the `deliveries` repository port (table `deliveries`).
  *
  * @param prisma - the service's Prisma client.
  * @param rootLog - the root logger.
  * @returns a repository backed by PostgreSQL.
  */
-export function createShipmentsPrismaRepository(prisma: PrismaClient, rootLog: Logger): ShipmentsRepository {
-  const log = moduleLogger(rootLog, 'ShipmentsDb');
-  const fn = (name: string): Logger => functionLogger(log, 'ShipmentsDb', name);
+export function createDeliveriesPrismaRepository(prisma: PrismaClient, rootLog: Logger): DeliveriesRepository {
+  const log = moduleLogger(rootLog, 'DeliveriesDb');
+  const fn = (name: string): Logger => functionLogger(log, 'DeliveriesDb', name);
   return {
-    create: logged(fn('create'), async (data: NewShipment) =>
-      toEntity(await prisma.shipment.create({ data: data }).catch(refusal)),
+    create: logged(fn('create'), async (data: NewDelivery) =>
+      toEntity(await prisma.delivery.create({ data: data }).catch(refusal)),
     ),
     findById: logged(fn('findById'), async (id: number) => {
-      const row = await prisma.shipment.findUnique({ where: { id } });
+      const row = await prisma.delivery.findUnique({ where: { id } });
       return row ? toEntity(row) : null;
     }),
     findByTrackingCode: logged(fn('findByTrackingCode'), async (trackingCode: string) => {
-      const row = await prisma.shipment.findUnique({ where: { trackingCode } });
+      const row = await prisma.delivery.findUnique({ where: { trackingCode } });
       return row ? toEntity(row) : null;
     }),
     list: logged(fn('list'), async (query: ListQuery) => {
-      const rows = await prisma.shipment.findMany(prismaListArgs<Prisma.ShipmentWhereInput, Prisma.ShipmentOrderByWithRelationInput>(query, shipmentListFields));
+      const rows = await prisma.delivery.findMany(prismaListArgs<Prisma.DeliveryWhereInput, Prisma.DeliveryOrderByWithRelationInput>(query, deliveryListFields));
       return rows.map(toEntity);
     }),
     count: logged(fn('count'), async (filters: ListFilter[] = []) =>
-      prisma.shipment.count({ where: prismaWhere<Prisma.ShipmentWhereInput>(filters, shipmentListFields) }),
+      prisma.delivery.count({ where: prismaWhere<Prisma.DeliveryWhereInput>(filters, deliveryListFields) }),
     ),
-    update: logged(fn('update'), async (id: number, patch: ShipmentPatch) => {
+    update: logged(fn('update'), async (id: number, patch: DeliveryPatch) => {
       try {
-        return toEntity(await prisma.shipment.update({ where: { id }, data: patch }));
+        return toEntity(await prisma.delivery.update({ where: { id }, data: patch }));
       } catch (err) {
         if (isPrismaError(err, 'P2025')) return null;
         return refusal(err);
@@ -93,10 +93,10 @@ export function createShipmentsPrismaRepository(prisma: PrismaClient, rootLog: L
     }),
     delete: logged(fn('delete'), async (id: number) => {
       try {
-        const { count } = await prisma.shipment.deleteMany({ where: { id } });
+        const { count } = await prisma.delivery.deleteMany({ where: { id } });
         return count > 0;
       } catch (err) {
-        if (isPrismaError(err, 'P2003')) throw new ShipmentInUseError(id);
+        if (isPrismaError(err, 'P2003')) throw new DeliveryInUseError(id);
         throw err;
       }
     }),

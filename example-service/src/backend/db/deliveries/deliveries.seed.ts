@@ -1,21 +1,21 @@
 import { seedInvoice } from '../invoices/invoices.seed.js';
 import type { Logger } from '../../services/common/index.js';
-import { buildNewShipment } from '../../services/shipments/index.js';
+import { buildNewDelivery } from '../../services/deliveries/index.js';
 import type { PrismaClient } from '../common/index.js';
-import { createShipmentsPrismaRepository } from './shipments.prisma-repository.js';
+import { createDeliveriesPrismaRepository } from './deliveries.prisma-repository.js';
 
 /**
- * Test support: stores a valid shipment (and first every row it references) through the
+ * Test support: stores a valid delivery (and first every row it references) through the
  * Prisma adapter, so other modules' database tests can point at a real row.
  *
  * @param prisma - the Prisma client of a test database.
  * @param log - a logger.
  * @returns the new row's id.
  */
-export async function seedShipment(prisma: PrismaClient, log: Logger): Promise<number> {
-  const repo = createShipmentsPrismaRepository(prisma, log);
+export async function seedDelivery(prisma: PrismaClient, log: Logger): Promise<number> {
+  const repo = createDeliveriesPrismaRepository(prisma, log);
   const created = await repo.create(
-    buildNewShipment({
+    buildNewDelivery({
       invoiceId: await seedInvoice(prisma, log),
     }),
   );

@@ -1,15 +1,15 @@
-import type { NewShipment } from './shipments.entity.js';
+import type { NewDelivery } from './deliveries.entity.js';
 
 /** A positive number distinct on (almost) every call, for unique fields. */
 const uniqueNumber = (): number => 1 + Math.floor(Math.random() * 2_000_000_000);
 
 /**
- * Test data factory: a valid new shipment, with overrides.
+ * Test data factory: a valid new delivery, with overrides.
  *
  * @param overrides - properties to replace.
- * @returns a `NewShipment` that every layer accepts.
+ * @returns a `NewDelivery` that every layer accepts.
  */
-export function buildNewShipment(overrides: Partial<NewShipment> = {}): NewShipment {
+export function buildNewDelivery(overrides: Partial<NewDelivery> = {}): NewDelivery {
   return {
     invoiceId: 1,
     trackingCode: `trackingCode-${uniqueNumber()}`,
@@ -28,9 +28,9 @@ export function buildNewShipment(overrides: Partial<NewShipment> = {}): NewShipm
  * A patch that changes every field to a second valid value.
  *
  * @param overrides - properties to replace (e.g. the ids of referenced rows).
- * @returns a full patch, distinct from the values of `buildNewShipment`.
+ * @returns a full patch, distinct from the values of `buildNewDelivery`.
  */
-export function buildOtherShipment(overrides: Partial<NewShipment> = {}): NewShipment {
+export function buildOtherDelivery(overrides: Partial<NewDelivery> = {}): NewDelivery {
   return {
     invoiceId: 1,
     trackingCode: `trackingCode-${uniqueNumber()}`,

@@ -1,0 +1,2 @@
+export * from './deliveries.router.js';
+export * from './deliveries.schemas.js';

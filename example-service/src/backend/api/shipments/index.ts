@@ -1,2 +1,0 @@
-export * from './shipments.router.js';
-export * from './shipments.schemas.js';

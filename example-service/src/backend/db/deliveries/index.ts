@@ -1,0 +1,1 @@
+export * from './deliveries.prisma-repository.js';

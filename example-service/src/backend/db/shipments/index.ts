@@ -1,1 +1,0 @@
-export * from './shipments.prisma-repository.js';
