@@ -45,7 +45,7 @@ describe('use case roles under a module role', () => {
     const names = moduleNames('memos');
     const patches = renderUsecasePatches(names, parseFields('title:string', names.Entity), { name: 'approve', method: 'POST', scope: 'item', returns: 'entity', auth: 'editor' }, 'admin');
     const tests = patches.filter((p) => p.path.endsWith('memos.router.test.ts')).flatMap((p) => p.lines).join('\n');
-    expect(tests).toContain("message: expect.stringContaining('admin role')");
+    expect(tests).toContain("detail: expect.stringContaining('admin role')");
     expect(tests).not.toContain("stringContaining('editor role')");
   });
 });

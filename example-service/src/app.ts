@@ -13,6 +13,7 @@ import {
   docsUiRouter,
   requestIdMiddleware,
   requireJsonBody,
+  sendProblem,
   type CorsPolicy,
   type RateLimitOptions,
   type Services,
@@ -56,8 +57,8 @@ export interface AppDeps {
  * Builds the Express app, separate from the listener so tests can call `request(createApp(deps))`.
  * Order: helmet (headers on every answer, errors included) → request id → pino-http → CORS (when
  * configured; answers preflights) → rate limit
- * → JSON-only bodies (415) → JSON parser (400/413) → probes, docs, module routes → JSON 404 → the
- * one error handler. The OpenAPI document, built from every module's zod schemas, is served at
+ * → JSON-only bodies (415) → JSON parser (400/413) → probes, docs, module routes → 404 → the
+ * one error handler; every error answers RFC 9457 problem details (`application/problem+json`). The OpenAPI document, built from every module's zod schemas, is served at
  * `/openapi.json` (and kept in `app.locals.openapi` for tests) and rendered by Swagger UI at `/docs`.
  *
  * @param deps - services, root logger, readiness probe, drain flag, rate limit, trust proxy.
@@ -85,9 +86,9 @@ export function createApp(deps: AppDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    const unavailable = (message: string): void => {
-      res.status(503).json({ error: { code: 'SERVICE.UNAVAILABLE', message } });
+  app.get('/readyz', async (req, res) => {
+    const unavailable = (detail: string): void => {
+      sendProblem(req, res, 503, 'SERVICE.UNAVAILABLE', detail);
     };
     if (isDraining()) return unavailable('The service is shutting down');
     try {

@@ -21,9 +21,9 @@ const doc = appWithSink().app.locals.openapi as Doc;
 const dir = mkdtempSync(join(tmpdir(), 'openapi-client-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** `paths['/a']['get']['responses'][200]['content']['application/json']`. */
-const lookup = (path: string, method: string, status: string): string =>
-  `paths[${JSON.stringify(path)}][${JSON.stringify(method)}]['responses'][${/^\d+$/.test(status) ? status : JSON.stringify(status)}]['content']['application/json']`;
+/** `paths['/a']['get']['responses'][200]['content']['application/json']`; errors are `application/problem+json` (RFC 9457). */
+const lookup = (path: string, method: string, status: string, type = /^[4-9]|^default$/.test(status) ? 'application/problem+json' : 'application/json'): string =>
+  `paths[${JSON.stringify(path)}][${JSON.stringify(method)}]['responses'][${/^\d+$/.test(status) ? status : JSON.stringify(status)}]['content'][${JSON.stringify(type)}]`;
 
 describe('the OpenAPI document', () => {
   it('When Redocly lints it with the recommended ruleset, then there is no error and no warning', async () => {
@@ -40,10 +40,13 @@ describe('the OpenAPI document', () => {
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
         for (const [status, response] of Object.entries(op.responses)) {
-          if (!response.content?.['application/json'] || !/^[4-9]|^default$/.test(status)) continue;
-          // Every error answer is typed as the Error body: its code is a string, never `any`.
-          lines.push(`export const code${n}: ${lookup(path, method, status)}['error']['code'] = 'X.Y';`);
-          lines.push('// @ts-expect-error the code is a string', `export const bad${n++}: ${lookup(path, method, status)}['error']['code'] = 1;`);
+          if (!/^[4-9]|^default$/.test(status)) continue;
+          // Every error answer is RFC 9457 problem details, and only that.
+          expect(Object.keys(response.content ?? {}), `${method} ${path} ${status}`).toEqual(['application/problem+json']);
+          // It is typed as the Error body: its code is a string, never `any`; its status a number.
+          lines.push(`export const code${n}: ${lookup(path, method, status)}['code'] = 'X.Y';`);
+          lines.push(`export const status${n}: ${lookup(path, method, status)}['status'] = ${/^\d+$/.test(status) ? status : 500};`);
+          lines.push('// @ts-expect-error the code is a string', `export const bad${n++}: ${lookup(path, method, status)}['code'] = 1;`);
         }
       }
     }
@@ -54,8 +57,8 @@ describe('the OpenAPI document', () => {
       lines.push(`export const page${n}: ${lookup(spec.path, 'get', '200')}['items'][number]['id'] = 1;`);
       lines.push('// @ts-expect-error the id is a number', `export const badId${n++}: ${lookup(item, 'get', '200')}['id'] = '1';`);
       // The 4xx a client must handle are declared by status, not only under `default`.
-      for (const method of ['get', 'patch', 'delete']) lines.push(`export const missing${n++}: ${lookup(item, method, '404')}['error']['code'] = '${spec.scope}.NOT_FOUND';`);
-      lines.push(`export const invalid${n++}: ${lookup(spec.path, 'post', '400')}['error']['details'] = [{ path: 'body.x', message: 'Required' }];`);
+      for (const method of ['get', 'patch', 'delete']) lines.push(`export const missing${n++}: ${lookup(item, method, '404')}['code'] = '${spec.scope}.NOT_FOUND';`);
+      lines.push(`export const invalid${n++}: ${lookup(spec.path, 'post', '400')}['errors'] = [{ path: 'body.x', message: 'Required' }];`);
     }
     writeFileSync(join(dir, 'usage.ts'), `${lines.join('\n')}\n`);
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({

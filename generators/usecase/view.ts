@@ -73,7 +73,6 @@ export function usecaseView(names: ModuleNames, fields: Field[], record: Usecase
     usecaseRole: shape.auth ?? false,
     /** The role its `.http` request lacks (the use case's, else the module's): the 403 is asserted. */
     httpRole: shape.auth ?? (base.role as string | false | undefined) ?? false,
-    /** The role its `.http` request lacks (the use case's, else the module's): the 403 is asserted. */
     METHOD: shape.method,
     method: shape.method.toLowerCase(),
     isItem,

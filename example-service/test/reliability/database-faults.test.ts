@@ -81,7 +81,7 @@ describe('P6, P15, P16, P17, P23 on a real PostgreSQL (embedded or DATABASE_URL)
     proxy.mode = 'refuse';
     proxy.cut();
     const refused = await timed('/customers', 3_000);
-    expect(refused.body.error.code).toBe('DB.UNAVAILABLE');
+    expect(refused.body.code).toBe('DB.UNAVAILABLE');
     expect(refused.text).not.toMatch(/prisma|P1001|P2010|127\.0\.0\.1|ECONN/i);
     await timed('/readyz', 3_000);
     await checkedRequest(app).get('/healthz').expect(200);
@@ -110,7 +110,7 @@ describe('P6, P15, P16, P17, P23 on a real PostgreSQL (embedded or DATABASE_URL)
     await checkedRequest(app).get('/healthz').expect(200);
     expect(probes).toBe(0);
     const res = await checkedRequest(app).get('/readyz').expect(503);
-    expect(res.body.error.code).toBe('SERVICE.UNAVAILABLE');
+    expect(res.body.code).toBe('SERVICE.UNAVAILABLE');
     expect(probes).toBe(1);
     await checkedRequest(appOn(faulty)).get('/readyz').expect(200);
     const draining = await checkedRequest(appOn(faulty, () => true)).get('/readyz').expect(503);
@@ -121,10 +121,10 @@ describe('P6, P15, P16, P17, P23 on a real PostgreSQL (embedded or DATABASE_URL)
     const app = appOn(db.prisma);
     await checkedRequest(app).post('/customers').send({ name: 'Ada', email: 'dup@example.com' }).expect(201);
     const dup = await checkedRequest(app).post('/customers').send({ name: 'Bob', email: 'dup@example.com' }).expect(409);
-    expect(dup.body.error.code).toBe('CUSTOMER.CONFLICT');
+    expect(dup.body.code).toBe('CUSTOMER.CONFLICT');
     expect(dup.text).not.toMatch(/prisma|P2002|constraint|customers_email_key|meta|invocation/i);
     const missing = await checkedRequest(app).patch('/customers/999999').send({ name: 'X' }).expect(404);
-    expect(missing.body.error.code).toBe('CUSTOMER.NOT_FOUND');
+    expect(missing.body.code).toBe('CUSTOMER.NOT_FOUND');
     const thrown = await db.prisma.customer.delete({ where: { id: 999_999 } }).catch((err: unknown) => err);
     expect(thrown).toBeInstanceOf(NotFoundError);
     expect(isPrismaError(thrown, 'P2025')).toBe(true);

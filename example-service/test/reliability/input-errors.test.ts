@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { checkedRequest } from '../../src/backend/api/common/openapi-testing.js';
-import { appWithSink } from './support.js';
+import { appWithSink, PROBLEM_TYPE, problemShape } from './support.js';
 
 const validCustomer = { name: 'Ada', email: 'ada@example.com' };
-const errorShape = (code: string) => ({ error: expect.objectContaining({ code, message: expect.any(String), requestId: expect.any(String) }) });
+/** Asserts our one error format: RFC 9457 problem details as `application/problem+json`. */
+const expectProblem = (res: { status: number; headers: Record<string, string>; body: unknown }, code: string): void => {
+  expect(res.headers['content-type']).toMatch(PROBLEM_TYPE);
+  expect(res.body).toEqual(problemShape(res.status, code));
+};
 
-describe('P1–P8, P14: bad input and errors answer 4xx/5xx in our error format', () => {
+describe('P1–P8, P14: bad input and errors answer 4xx/5xx in our error format (RFC 9457 problem details)', () => {
   it('P1 When the JSON body is malformed, then 400 REQUEST.MALFORMED_JSON', async () => {
     const { app } = appWithSink();
     const res = await checkedRequest(app).post('/customers').set('content-type', 'application/json').send('{"name": "Ada",').expect(400);
-    expect(res.body).toEqual(errorShape('REQUEST.MALFORMED_JSON'));
+    expectProblem(res, 'REQUEST.MALFORMED_JSON');
     expect(JSON.stringify(res.body)).not.toMatch(/Unexpected|SyntaxError|position/);
   });
 
@@ -17,11 +21,11 @@ describe('P1–P8, P14: bad input and errors answer 4xx/5xx in our error format'
     const { app } = appWithSink();
     const huge = JSON.stringify({ ...validCustomer, notes: 'x'.repeat(200_000) });
     const res = await checkedRequest(app).post('/customers').set('content-type', 'application/json').send(huge).expect(413);
-    expect(res.body).toEqual(errorShape('REQUEST.TOO_LARGE'));
+    expectProblem(res, 'REQUEST.TOO_LARGE');
     const long = await checkedRequest(app).post('/customers').send({ ...validCustomer, name: 'x'.repeat(256) }).expect(400);
-    expect(long.body.error.details[0].path).toBe('body.name');
+    expect(long.body.errors[0].path).toBe('body.name');
     const note = await checkedRequest(app).post('/customers').send({ ...validCustomer, notes: 'x'.repeat(10_001) }).expect(400);
-    expect(note.body.error.details[0].path).toBe('body.notes');
+    expect(note.body.errors[0].path).toBe('body.notes');
     const doc = app.locals.openapi as object;
     const walk = (node: unknown): void => {
       if (typeof node !== 'object' || node === null) return;
@@ -40,10 +44,10 @@ describe('P1–P8, P14: bad input and errors answer 4xx/5xx in our error format'
     const { app } = appWithSink();
     for (const [type, body] of [['text/plain', 'name=Ada'], ['application/x-www-form-urlencoded', 'name=Ada&email=a%40b.c'], ['application/xml', '<a/>']]) {
       const res = await checkedRequest(app).post('/customers').set('content-type', type as string).send(body as string).expect(415);
-      expect(res.body).toEqual(errorShape('REQUEST.UNSUPPORTED_MEDIA_TYPE'));
+      expectProblem(res, 'REQUEST.UNSUPPORTED_MEDIA_TYPE');
     }
     const patch = await checkedRequest(app).patch('/customers/1').set('content-type', 'text/plain').send('x').expect(415);
-    expect(patch.body.error.code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
+    expect(patch.body.code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('P4 When the body has unknown fields or __proto__/constructor keys, then 400 and nothing is polluted', async () => {
@@ -51,7 +55,7 @@ describe('P1–P8, P14: bad input and errors answer 4xx/5xx in our error format'
     for (const extra of ['"isAdmin":true', '"__proto__":{"polluted":true}', '"constructor":{"prototype":{"polluted":true}}']) {
       const body = `{"name":"Ada","email":"ada@example.com",${extra}}`;
       const res = await checkedRequest(app).post('/customers').set('content-type', 'application/json').send(body).expect(400);
-      expect(res.body).toEqual(errorShape('REQUEST.INVALID'));
+      expectProblem(res, 'REQUEST.INVALID');
     }
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
@@ -62,7 +66,7 @@ describe('P1–P8, P14: bad input and errors answer 4xx/5xx in our error format'
       const { app } = appWithSink();
       for (const method of ['get', 'patch', 'delete'] as const) {
         const res = await checkedRequest(app)[method](`/invoices/${id}`).send(method === 'patch' ? { paid: true } : undefined).expect(400);
-        expect(res.body.error.code).toBe('REQUEST.INVALID');
+        expect(res.body.code).toBe('REQUEST.INVALID');
       }
     },
   );
@@ -72,22 +76,23 @@ describe('P1–P8, P14: bad input and errors answer 4xx/5xx in our error format'
     async (query) => {
       const { app } = appWithSink();
       const res = await checkedRequest(app).get(`/customers?${query}`).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     },
   );
 
   it('P6 When a row is missing, then 404 <SCOPE>.NOT_FOUND with no storage detail', async () => {
     const { app } = appWithSink();
     const res = await checkedRequest(app).patch('/invoices/424242').send({ paid: true }).expect(404);
-    expect(res.body.error).toMatchObject({ code: 'INVOICE.NOT_FOUND' });
+    expectProblem(res, 'INVOICE.NOT_FOUND');
+    expect(res.body).toMatchObject({ title: 'Not Found', status: 404 });
     expect(JSON.stringify(res.body)).not.toMatch(/prisma|P2025|meta/i);
   });
 
-  it('P7 When the route is unknown, then a JSON 404 ROUTE.NOT_FOUND (any method)', async () => {
+  it('P7 When the route is unknown, then a problem details 404 ROUTE.NOT_FOUND (any method)', async () => {
     const { app } = appWithSink();
     for (const method of ['get', 'post', 'put', 'delete'] as const) {
       const res = await checkedRequest(app)[method]('/nope/deeper').expect(404);
-      expect(res.body).toEqual(errorShape('ROUTE.NOT_FOUND'));
+      expectProblem(res, 'ROUTE.NOT_FOUND');
     }
   });
 
@@ -100,7 +105,8 @@ describe('P1–P8, P14: bad input and errors answer 4xx/5xx in our error format'
         throw new Error('SELECT secret FROM users; password=hunter2');
       };
       const res = await checkedRequest(app).get('/invoices/1').expect(500);
-      expect(res.body).toEqual({ error: { code: 'INTERNAL', message: 'Internal server error', requestId: expect.any(String) } });
+      expect(res.headers['content-type']).toMatch(PROBLEM_TYPE);
+      expect(res.body).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Internal server error', code: 'INTERNAL', requestId: expect.any(String) });
       expect(res.text).not.toMatch(/hunter2|SELECT|at .*\.ts|stack/);
     } finally {
       process.env.NODE_ENV = previous;
@@ -110,7 +116,7 @@ describe('P1–P8, P14: bad input and errors answer 4xx/5xx in our error format'
   it('P14 When ?limit is over the cap, then 400; a valid page is capped at 100', async () => {
     const { app } = appWithSink();
     const res = await checkedRequest(app).get('/customers?limit=100000').expect(400);
-    expect(res.body.error.details[0].path).toBe('query.limit');
+    expect(res.body.errors[0].path).toBe('query.limit');
     await checkedRequest(app).get('/customers?limit=101').expect(400);
     const page = await checkedRequest(app).get('/customers?limit=100').expect(200);
     expect(page.body).toMatchObject({ limit: 100, offset: 0, items: [] });

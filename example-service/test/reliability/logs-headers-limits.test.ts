@@ -20,7 +20,7 @@ describe('P9: every error is logged once, with stack, status and request id', ()
       throw thrown;
     };
     const res = await checkedRequest(app).get('/customers/7').set('x-request-id', 'odd-1').expect(500);
-    expect(res.body.error.code).toBe('INTERNAL');
+    expect(res.body.code).toBe('INTERNAL');
     const logged = errorLines(lines);
     expect(logged, JSON.stringify(logged)).toHaveLength(1);
     expect(logged[0]).toMatchObject({ level: 50, req: { id: 'odd-1' }, res: { statusCode: 500 } });
@@ -101,7 +101,7 @@ describe('P13: rate limit', () => {
       expect(ok.headers['ratelimit-policy']).toMatch(/^"3-in-1min"; q=3; w=60/);
     }
     const limited = await checkedRequest(app).get('/customers').expect(429);
-    expect(limited.body.error.code).toBe('REQUEST.RATE_LIMITED');
+    expect(limited.body.code).toBe('REQUEST.RATE_LIMITED');
     expect(limited.headers['retry-after']).toMatch(/^\d+$/);
     await checkedRequest(app).get('/healthz').expect(200);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as api from '../../src/backend/api/index.js';
 import { assertMatchesOpenApi, checkedRequest, type CheckedResponse } from '../../src/backend/api/common/openapi-testing.js';
 import { readFileSync } from 'node:fs';
-import { appWithSink, SERVICE_DIR } from './support.js';
+import { appWithSink, PROBLEM_TYPE, problemShape, SERVICE_DIR } from './support.js';
 
 const specs = Object.values(api).filter(api.isCrudModuleSpec);
 /** A module's item path in the document: `{id}`, or its route key's `{<key>}` (`--key`). */
@@ -34,8 +34,14 @@ describe('P21: OpenAPI 3.1 from the zod schemas', () => {
     const bad = (res: CheckedResponse, method = 'get', path = '/customers/1') => () => assertMatchesOpenApi(doc, method, path, res);
     expect(bad({ status: 200, headers, body: { id: 1, name: 'A' } })).toThrow(/does not match/);
     expect(bad({ status: 200, headers, body: { items: [], limit: 1, offset: 0, extra: 1 } }, 'get', '/customers')).toThrow(/does not match/);
-    expect(bad({ status: 500, headers, body: { message: 'stack…' } })).toThrow(/does not match/);
-    expect(bad({ status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>' }, 'get', '/nope')).toThrow(/not JSON/);
+    const problem = { 'content-type': 'application/problem+json; charset=utf-8' };
+    expect(bad({ status: 500, headers: problem, body: { message: 'stack…' } })).toThrow(/does not match/);
+    // An error is RFC 9457 problem details: the old `{ error: … }` body, or plain JSON, is refused.
+    expect(bad({ status: 404, headers: problem, body: { error: { code: 'CUSTOMER.NOT_FOUND', message: 'x' } } })).toThrow(/does not match/);
+    const found = { type: 'about:blank', title: 'Not Found', status: 404, detail: 'x', code: 'CUSTOMER.NOT_FOUND' };
+    expect(bad({ status: 404, headers, body: found })).toThrow(/answered application\/json, not application\/problem\+json/);
+    expect(bad({ status: 404, headers: problem, body: found })).not.toThrow();
+    expect(bad({ status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>' }, 'get', '/nope')).toThrow(/not application\/problem\+json/);
   });
 });
 
@@ -71,7 +77,7 @@ const body = fc.oneof(
 );
 
 describe('P22: any body, path and query sent to any generated route', () => {
-  it('When fast-check sends arbitrary JSON, paths and queries, then never 5xx and every error is in our format (and matches the document)', async () => {
+  it('When fast-check sends arbitrary JSON, paths and queries, then never 5xx and every error is in our format, RFC 9457 problem details (and matches the document)', async () => {
     const { app, services } = appWithSink();
     expect(routes.length).toBeGreaterThanOrEqual(10);
     expect(Object.keys(services)).toEqual(expect.arrayContaining(specs.map((spec) => spec.tag)));
@@ -83,7 +89,10 @@ describe('P22: any body, path and query sent to any generated route', () => {
         const res = await req;
         expect(res.status, `${route.method} ${path} ${payload}`).toBeLessThan(500);
         if (res.status >= 400) {
-          expect(res.body).toEqual({ error: expect.objectContaining({ code: expect.stringMatching(/^[A-Z_]+\.[A-Z_.]+$/), message: expect.any(String) }) });
+          // Our format: RFC 9457 problem details, and nothing else (no stack, no internals).
+          expect(res.headers['content-type'], `${route.method} ${path}`).toMatch(PROBLEM_TYPE);
+          expect(res.body.code).toMatch(/^[A-Z_]+\.[A-Z_.]+$/);
+          expect(res.body).toEqual(problemShape(res.status, res.body.code as string));
         }
         assertMatchesOpenApi(app.locals.openapi as object, route.method, path, res as unknown as CheckedResponse);
       }),

@@ -63,8 +63,8 @@ describe('P30–P32: what the database stores (PGlite, or PostgreSQL with DATABA
     ];
     for (const [body, path] of refused) {
       const res = await checkedRequest(app).post('/invoices').send(body).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
-      expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual([path]);
+      expect(res.body.code).toBe('REQUEST.INVALID');
+      expect(res.body.errors.map((d: { path: string }) => d.path)).toEqual([path]);
     }
     const kept = await checkedRequest(app).post('/invoices').send({ ...invoice, number: 'INV-\u{1F600}', dueAt: '2026-01-01T01:30:00.120000+01:30' }).expect(201);
     const read = await checkedRequest(app).get(`/invoices/${kept.body.id}`).expect(200);

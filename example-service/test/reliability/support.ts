@@ -1,13 +1,39 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { STATUS_CODES } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net, { type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { expect } from 'vitest';
 import { createApp, type AppDeps } from '../../src/app.js';
 import { composeInMemoryServices } from '../../src/composition-root.js';
 import { createRootLogger } from '../../src/logger.js';
+
+/** The Content-Type of every error answer: RFC 9457 problem details (§3), with the charset Express adds. */
+export const PROBLEM_TYPE = /^application\/problem\+json(; charset=utf-8)?$/;
+
+/**
+ * Our one error format as a matcher: RFC 9457 problem details with `type` `about:blank`, `title`
+ * the status phrase (§4.2.1), `status`, `detail`, and the extension members `code`, `requestId`
+ * and, on a 400 `REQUEST.INVALID` only, `errors` (`{ path, message }` each); nothing else.
+ *
+ * @param status - the HTTP status, e.g. 404.
+ * @param code - the stable code, e.g. `ROUTE.NOT_FOUND`.
+ * @returns a value for `expect(res.body).toEqual(...)`.
+ */
+export function problemShape(status: number, code: string): Record<string, unknown> {
+  return {
+    type: 'about:blank',
+    title: STATUS_CODES[status],
+    status,
+    detail: expect.any(String),
+    code,
+    requestId: expect.any(String),
+    ...(code === 'REQUEST.INVALID' ? { errors: expect.arrayContaining([{ path: expect.any(String), message: expect.any(String) }]) } : {}),
+  };
+}
 
 /** One parsed pino line. */
 export interface LogLine {

@@ -34,7 +34,7 @@ describe('/auth routes on the real database (PostgreSQL: embedded PGlite, or DAT
 
   it('When a user registers twice with one email, then 201 then 409 USER.CONFLICT (the unique index), and the login opens GET /auth/me', async () => {
     const { user, tokens } = await signUp();
-    expect((await api().post('/auth/register').send({ ...user, email: user.email.toUpperCase() }).expect(409)).body.error.code).toBe('USER.CONFLICT');
+    expect((await api().post('/auth/register').send({ ...user, email: user.email.toUpperCase() }).expect(409)).body.code).toBe('USER.CONFLICT');
     const me = await api().get('/auth/me').set('authorization', `Bearer ${tokens.accessToken}`).expect(200);
     expect(me.body).toMatchObject({ email: user.email, roles: [] });
     expect(me.text).not.toMatch(/password|\$argon2/i);
@@ -58,7 +58,7 @@ describe('/auth routes on the real database (PostgreSQL: embedded PGlite, or DAT
 
   it('When the email or the password holds U+0000, then 400 REQUEST.INVALID, never a 500 from PostgreSQL', async () => {
     for (const body of [{ email: 'nul\u0000@example.com', password: PASSWORD }, { email: 'nul@example.com', password: `${PASSWORD}\u0000` }]) {
-      expect((await api().post('/auth/login').send(body).expect(400)).body.error.code).toBe('REQUEST.INVALID');
+      expect((await api().post('/auth/login').send(body).expect(400)).body.code).toBe('REQUEST.INVALID');
     }
   });
 });

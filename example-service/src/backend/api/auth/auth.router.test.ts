@@ -56,14 +56,14 @@ describe('/auth routes', () => {
 
   it('When a user registers with a mixed-case email, then 201 with the normalised account and no password or hash', async () => {
     const res = await api.post('/auth/register', { email: ' Ann@Example.COM', password: PASSWORD }, 400);
-    expect(res.body.error.code).toBe('REQUEST.INVALID');
+    expect(res.body.code).toBe('REQUEST.INVALID');
     const ok = await api.post('/auth/register', { email: 'Ann@Example.COM', password: PASSWORD }, 201);
     expect(ok.body).toEqual({ id: 1, email: 'ann@example.com', roles: [], createdAt: expect.any(String), updatedAt: expect.any(String) });
-    expect((await api.post('/auth/register', { email: 'ann@example.com', password: PASSWORD }, 409)).body.error.code).toBe('USER.CONFLICT');
+    expect((await api.post('/auth/register', { email: 'ann@example.com', password: PASSWORD }, 409)).body.code).toBe('USER.CONFLICT');
   });
 
   it('When the password is shorter than 12 characters, then 400 REQUEST.INVALID', async () => {
-    expect((await api.post('/auth/register', { email: 'a@b.io', password: 'short' }, 400)).body.error.code).toBe('REQUEST.INVALID');
+    expect((await api.post('/auth/register', { email: 'a@b.io', password: 'short' }, 400)).body.code).toBe('REQUEST.INVALID');
   });
 
   it('When a user logs in, then the access token opens GET /auth/me (no-store token answer)', async () => {
@@ -81,7 +81,7 @@ describe('/auth routes', () => {
       ['an empty bearer', 'Bearer '],
     ])('When the request has %s, then 401', async (_case, authorization) => {
       const res = await api.me(authorization, 401);
-      expect(res.body.error.code).toBe('AUTH.UNAUTHENTICATED');
+      expect(res.body.code).toBe('AUTH.UNAUTHENTICATED');
       expect(res.headers['www-authenticate']).toMatch(/^Bearer realm=/);
     });
 
@@ -127,7 +127,7 @@ describe('/auth routes', () => {
     await api.post('/auth/register', { email: 'ann@example.com', password: PASSWORD }, 201);
     const wrong = await api.post('/auth/login', { email: 'ann@example.com', password: 'not the password' }, 401);
     const unknown = await api.post('/auth/login', { email: 'nobody@example.com', password: PASSWORD }, 401);
-    const strip = (body: { error: object }) => ({ ...body.error, requestId: undefined });
+    const strip = (body: object) => ({ ...body, requestId: undefined });
     expect(strip(unknown.body)).toEqual(strip(wrong.body));
     expect(unknown.headers['www-authenticate']).toBe(wrong.headers['www-authenticate']);
   });
@@ -138,8 +138,8 @@ describe('/auth routes', () => {
     ['a password with U+0000', { email: 'ann@example.com', password: `${PASSWORD}\u0000` }],
     ['a password with an unpaired surrogate', { email: 'ann@example.com', password: `${PASSWORD}\udc00` }],
   ])('When a login or a registration sends %s, then 400 REQUEST.INVALID (never a 500 from the database)', async (_case, body) => {
-    expect((await api.post('/auth/login', body, 400)).body.error.code).toBe('REQUEST.INVALID');
-    expect((await api.post('/auth/register', body, 400)).body.error.code).toBe('REQUEST.INVALID');
+    expect((await api.post('/auth/login', body, 400)).body.code).toBe('REQUEST.INVALID');
+    expect((await api.post('/auth/register', body, 400)).body.code).toBe('REQUEST.INVALID');
   });
 
   it('When the app shares a rate-limit store (REDIS_URL), then register, login and refresh count there under "auth": two instances share one limit', async () => {
@@ -163,7 +163,7 @@ describe('/auth routes', () => {
     await api.post('/auth/register', { email: 'ann@example.com', password: PASSWORD }, 201);
     for (let i = 1; i < settings.rateLimit.limit; i += 1) await api.post('/auth/login', { email: 'ann@example.com', password: `guess ${i}` }, 401);
     const res = await api.post('/auth/login', { email: 'ann@example.com', password: PASSWORD }, 429);
-    expect(res.body.error.code).toBe('REQUEST.RATE_LIMITED');
+    expect(res.body.code).toBe('REQUEST.RATE_LIMITED');
     expect(res.headers.ratelimit).toBeDefined();
     expect(res.headers['retry-after']).toBeDefined();
   });

@@ -34,7 +34,7 @@ describe('requireActor', () => {
     async (_case, header) => {
       const req = request(appWith()).get('/x');
       const res = await (header === undefined ? req : req.set('authorization', header)).expect(401);
-      expect(res.body.error.code).toBe('AUTH.UNAUTHENTICATED');
+      expect(res.body.code).toBe('AUTH.UNAUTHENTICATED');
       expect(res.headers['www-authenticate']).toBe('Bearer realm="api"');
     },
   );
@@ -42,7 +42,7 @@ describe('requireActor', () => {
   it('When a route needs a role the caller lacks, then 403 <SCOPE>.FORBIDDEN; with it, 200', async () => {
     const app = appWith({ role: 'admin', scope: 'REPORT' });
     const res = await request(app).get('/x').set('authorization', 'Bearer user-token').expect(403);
-    expect(res.body.error.code).toBe('REPORT.FORBIDDEN');
+    expect(res.body.code).toBe('REPORT.FORBIDDEN');
     await request(app).get('/x').set('authorization', 'Bearer admin-token').expect(200);
   });
 
@@ -57,7 +57,7 @@ describe('requireActor', () => {
     });
     app.use(router);
     app.use(errorHandler());
-    expect((await request(app).get('/x').set('authorization', 'Bearer user-token').expect(403)).body.error.code).toBe('REPORT.FORBIDDEN');
+    expect((await request(app).get('/x').set('authorization', 'Bearer user-token').expect(403)).body.code).toBe('REPORT.FORBIDDEN');
     await request(app).get('/x').set('authorization', 'Bearer admin-token').expect(200);
     expect(verified).toBe(2);
   });

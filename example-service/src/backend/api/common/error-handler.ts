@@ -1,8 +1,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { toHttpFailure, type ErrorBody } from './error-mapping.js';
+import { toHttpFailure } from './error-mapping.js';
+import { sendProblem, sendProblemBody } from './problem-details.js';
 
 /**
- * Terminal error middleware: answers with the mapped status and body. The error itself is handed
+ * Terminal error middleware: answers with the mapped status and its RFC 9457 problem details body
+ * as `application/problem+json` (see {@link toHttpFailure}). The error itself is handed
  * to pino-http (`res.err`, see http-logger.ts), which logs it once with its stack, the status
  * and the request id.
  *
@@ -17,25 +19,18 @@ export function errorHandler(): ErrorRequestHandler {
       return;
     }
     if (failure.headers) res.set(failure.headers);
-    res.status(failure.status).json(failure.body);
+    sendProblemBody(res, failure.body);
   };
 }
 
 /**
- * Fallback for unknown routes: JSON 404 with code `ROUTE.NOT_FOUND`.
+ * Fallback for unknown routes: 404 problem details (RFC 9457 §3, `title` `Not Found`) with code
+ * `ROUTE.NOT_FOUND`.
  *
  * @returns an Express middleware.
  */
 export function notFoundHandler(): RequestHandler {
   return (req, res) => {
-    const requestId = (req as { id?: string }).id;
-    const body: ErrorBody = {
-      error: {
-        code: 'ROUTE.NOT_FOUND',
-        message: `No route for ${req.method} ${req.path}`,
-        ...(requestId ? { requestId } : {}),
-      },
-    };
-    res.status(404).json(body);
+    sendProblem(req, res, 404, 'ROUTE.NOT_FOUND', `No route for ${req.method} ${req.path}`);
   };
 }

@@ -1,4 +1,5 @@
 import { DomainError, type DomainErrorKind } from '../../services/common/index.js';
+import { problemDetails, type ProblemDetails } from './problem-details.js';
 import { RequestValidationError, UnsupportedMediaTypeError, type Issue } from './validation.js';
 
 /** The one table that maps a domain error kind to an HTTP status (style: DDH exception base). */
@@ -14,15 +15,11 @@ export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
 /** The challenge of a 401 (RFC 6750 §3): bearer tokens, and `invalid_token` when one was sent. */
 export const BEARER_CHALLENGE = 'Bearer realm="api"';
 
-/** The JSON body of every error response. */
-export interface ErrorBody {
-  error: { code: string; message: string; requestId?: string; details?: Issue[] };
-}
-
 /** An error turned into what the client sees, plus what the log needs. */
 export interface HttpFailure {
   status: number;
-  body: ErrorBody;
+  /** The RFC 9457 problem details body (problem-details.ts). */
+  body: ProblemDetails;
   /** The thrown value as an `Error` (with stack) for the log. */
   cause: Error;
   /** Response headers the status requires, e.g. `WWW-Authenticate` on 401. */
@@ -54,8 +51,10 @@ export function toError(thrown: unknown): Error {
 }
 
 /**
- * Maps a thrown value to a status and a stable error body. Unknown errors become a generic 500:
- * nothing of their message or stack reaches the client.
+ * Maps a thrown value to a status and its RFC 9457 problem details body (`type` `about:blank`,
+ * `title` the status phrase, `status`, `detail` the message, and the extension members `code`,
+ * `requestId` and, for 400 `REQUEST.INVALID`, `errors`; RFC 9457 §3, §4.2.1). Unknown errors
+ * become a generic 500: nothing of their message or stack reaches the client.
  *
  * @param thrown - whatever a handler or middleware threw.
  * @param requestId - the request's id, echoed in the body.
@@ -63,10 +62,10 @@ export function toError(thrown: unknown): Error {
  */
 export function toHttpFailure(thrown: unknown, requestId: string | undefined): HttpFailure {
   const cause = toError(thrown);
-  const reply = (status: number, code: string, message: string, details?: Issue[]): HttpFailure => ({
+  const reply = (status: number, code: string, detail: string, errors?: Issue[]): HttpFailure => ({
     status,
     cause,
-    body: { error: { code, message, ...(requestId ? { requestId } : {}), ...(details ? { details } : {}) } },
+    body: problemDetails(status, code, detail, requestId, errors),
   });
   if (thrown instanceof DomainError) {
     const failure = reply(STATUS_BY_KIND[thrown.kind], thrown.code, thrown.message);

@@ -1,5 +1,6 @@
 export * from './error-handler.js';
 export * from './error-mapping.js';
+export * from './problem-details.js';
 export * from './http-logger.js';
 export * from './request-id.js';
 export * from './validation.js';

@@ -1,6 +1,6 @@
 /**
  * The responses and words of the OpenAPI document that every operation shares: the common error
- * body, one response per error status the app's middleware answers (error-mapping.ts,
+ * body (RFC 9457 problem details), one response per error status the app's middleware answers (error-mapping.ts,
  * body-guard.ts, rate-limit.ts, authenticate.ts), and summaries in plain English.
  */
 
@@ -40,37 +40,50 @@ export function schemaRef(name: string): Json {
   return { $ref: `#/components/schemas/${name}` };
 }
 
-/** The body of every error answer (`ErrorBody` in error-mapping.ts), as JSON Schema. */
+/**
+ * The body of every error answer (`ProblemDetails` in problem-details.ts) as JSON Schema: RFC 9457
+ * problem details (§3.1 members `type`, `title`, `status`, `detail`) with the extension members
+ * (§3.2) `code`, `requestId` and, for 400 `REQUEST.INVALID`, `errors`.
+ */
 export const ERROR_SCHEMA: Json = {
   type: 'object',
+  description: 'RFC 9457 problem details, served as `application/problem+json`',
   additionalProperties: false,
-  required: ['error'],
+  required: ['type', 'title', 'status', 'detail', 'code'],
   properties: {
-    error: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*(\\.[A-Z][A-Z0-9_]*)+$|^INTERNAL$', description: 'Stable code, `<SCOPE>.<KIND>`' },
-        message: { type: 'string', description: 'A sentence safe to show; not stable' },
-        requestId: { type: 'string' },
-        details: {
-          type: 'array',
-          description: 'With 400 REQUEST.INVALID: one entry per problem, by location (`body.amount`, `query.limit`, `params.id`)',
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['path', 'message'],
-            properties: { path: { type: 'string' }, message: { type: 'string' } },
-          },
-        },
+    type: { type: 'string', const: 'about:blank', description: 'The problem type (RFC 9457 §3.1.1); always `about:blank`: the status says it all' },
+    title: { type: 'string', description: 'The HTTP status phrase, e.g. `Not Found` (RFC 9457 §4.2.1)' },
+    status: { type: 'integer', minimum: 400, maximum: 599, description: 'The HTTP status code of the answer (RFC 9457 §3.1.3)' },
+    detail: { type: 'string', description: 'A sentence safe to show; not stable (RFC 9457 §3.1.4)' },
+    code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*(\\.[A-Z][A-Z0-9_]*)+$|^INTERNAL$', description: 'Stable code, `<SCOPE>.<KIND>` (an extension member, RFC 9457 §3.2): match on this' },
+    requestId: { type: 'string', description: 'The request id, also in the `X-Request-Id` header' },
+    errors: {
+      type: 'array',
+      description: 'With 400 REQUEST.INVALID: one entry per problem, by location (`body.amount`, `query.limit`, `params.id`)',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['path', 'message'],
+        properties: { path: { type: 'string' }, message: { type: 'string' } },
       },
     },
   },
 };
 
 /**
- * An error response with the common body.
+ * The `content` of an error response: the problem details media type (RFC 9457 §3) with its schema
+ * (OpenAPI 3.1 §4.8.14, Media Type Object).
+ *
+ * @pure
+ * @param schema - the body's JSON Schema.
+ * @returns `{ content: { 'application/problem+json': { schema } } }`, to spread into the object.
+ */
+export function problemContent(schema: Json): Json {
+  return { content: { 'application/problem+json': { schema } } };
+}
+
+/**
+ * An error response with the common problem details body (`application/problem+json`).
  *
  * @pure
  * @param description - the codes it carries and when.
@@ -78,7 +91,7 @@ export const ERROR_SCHEMA: Json = {
  * @returns the Response Object.
  */
 export function errorResponse(description: string, headers?: Json): Json {
-  return { description, ...(headers ? { headers } : {}), ...jsonContent(schemaRef('Error')) };
+  return { description, ...(headers ? { headers } : {}), ...problemContent(schemaRef('Error')) };
 }
 
 const header = (description: string): Json => ({ description, schema: { type: 'string' } });
@@ -114,7 +127,7 @@ export function completeOperation(op: Json, method: string, limited: boolean): v
   const reads = op.requestBody !== undefined || (Array.isArray(op.parameters) && op.parameters.length > 0);
   const add: Json = {
     400: errorResponse(reads
-      ? 'REQUEST.INVALID: the request does not match its schema (`details` lists each problem); REQUEST.MALFORMED_JSON: the body is not JSON'
+      ? 'REQUEST.INVALID: the request does not match its schema (`errors` lists each problem); REQUEST.MALFORMED_JSON: the body is not JSON'
       : 'REQUEST.MALFORMED_JSON: a JSON body was sent and does not parse'),
     ...(security?.length ? { 401: UNAUTHENTICATED_RESPONSE } : {}),
     413: errorResponse('REQUEST.TOO_LARGE: the JSON body is over the limit'),

@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import request from 'supertest';
+import { PROBLEM_CONTENT_TYPE } from './problem-details.js';
 
 /** The parts of a response the check needs (a supertest response fits). */
 export interface CheckedResponse {
@@ -12,6 +13,9 @@ export interface CheckedResponse {
 }
 
 type Doc = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> };
+
+/** The JSON media types a documented response may answer: data, and errors as RFC 9457 problem details. */
+const JSON_TYPES: ReadonlySet<string> = new Set(['application/json', PROBLEM_CONTENT_TYPE]);
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const compiled = new WeakMap<object, { ajv: Ajv2020; cache: Map<string, ValidateFunction> }>();
@@ -25,7 +29,9 @@ function templateMatches(template: string, path: string): boolean {
 
 /**
  * Asserts that a response matches the OpenAPI document: the operation's schema for its status, or
- * the `default` (error) schema; an undocumented path or method must answer with the error body.
+ * the `default` (error) schema, in the media type it answered (`application/json`, or
+ * `application/problem+json` for errors, RFC 9457 §3); an undocumented path or method must answer
+ * with the problem details body.
  * Test-only (uses ajv, a dev dependency).
  *
  * @param doc - the OpenAPI 3.1 document (`app.locals.openapi`).
@@ -52,14 +58,17 @@ export function assertMatchesOpenApi(doc: object, method: string, url: string, r
   const responses = op?.responses;
   const key = responses?.[String(res.status)] ? String(res.status) : 'default';
   const pointer = op && template ? `#/paths/${template.replace(/~/g, '~0').replace(/\//g, '~1')}/${method.toLowerCase()}/responses/${key}` : '#/components/schemas/Error';
-  const response = op ? responses?.[key] : { content: { 'application/json': { schema: {} } } };
+  const response = op ? responses?.[key] : { content: { [PROBLEM_CONTENT_TYPE]: { schema: {} } } };
   if (response === undefined) throw new Error(`${method} ${path}: status ${res.status} is not documented`);
   if (res.status === 204 || res.status === 304 || method.toUpperCase() === 'HEAD') return;
   if (!response.content) throw new Error(`${method} ${path}: ${res.status} has a body but documents none`);
-  const type = String(res.headers['content-type'] ?? '');
-  if (!response.content['application/json'] && Object.keys(response.content).some((t) => type.startsWith(t))) return;
-  if (!type.startsWith('application/json')) throw new Error(`${method} ${path}: ${res.status} answered ${type || 'no content type'}, not JSON`);
-  const ref = op ? `openapi${pointer}/content/application~1json/schema` : `openapi${pointer}`;
+  const type = String(res.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const documented = Object.keys(response.content);
+  const json = documented.filter((t) => JSON_TYPES.has(t));
+  // A non-JSON body (the docs page, a script) is only checked for its documented media type.
+  if (json.length === 0 && documented.some((t) => type === t)) return;
+  if (!json.includes(type)) throw new Error(`${method} ${path}: ${res.status} answered ${type || 'no content type'}, not ${json.join(' or ') || 'JSON'}`);
+  const ref = op ? `openapi${pointer}/content/${type.replace('/', '~1')}/schema` : `openapi${pointer}`;
   let validate = entry.cache.get(ref);
   if (!validate) {
     validate = entry.ajv.compile({ $ref: ref });

@@ -277,7 +277,7 @@ export function buildOpenApiDocument(specs: (CrudModuleSpec | ApiPathsSpec)[], i
     openapi: '3.1.0',
     info: {
       ...info,
-      description: `The HTTP API of ${info.title}. Every error answers the common \`Error\` body with a stable \`code\` (\`<SCOPE>.<KIND>\`); a 400 REQUEST.INVALID lists each problem in \`details\`.`,
+      description: `The HTTP API of ${info.title}. Every error answers RFC 9457 problem details (\`application/problem+json\`, the \`Error\` schema) with a stable \`code\` (\`<SCOPE>.<KIND>\`); a 400 REQUEST.INVALID lists each problem in \`errors\`.`,
       // Private code: no licence is granted (npm's `UNLICENSED`); OpenAPI 3.1 §4.8.4 wants an SPDX
       // expression as `identifier`, and SPDX writes a licence of its own as `LicenseRef-<name>`.
       license: { name: 'UNLICENSED', identifier: 'LicenseRef-UNLICENSED' },

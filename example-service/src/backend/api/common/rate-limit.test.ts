@@ -15,7 +15,7 @@ describe('rateLimiter', () => {
     expect(asked).toEqual(['auth']);
     expect(answers.map((res) => res.status)).toEqual([200, 200, 429]);
     expect(answers[0]?.headers.ratelimit).toMatch(/^"auth"; r=1; t=\d+$/);
-    expect(answers[2]?.body.error.code).toBe('REQUEST.RATE_LIMITED');
+    expect(answers[2]?.body.code).toBe('REQUEST.RATE_LIMITED');
   });
 
   it('When REDIS_URL is set, then the config carries it with the key prefix; a non-Redis URL or bad prefix is refused by name', () => {

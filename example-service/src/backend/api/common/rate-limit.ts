@@ -3,7 +3,7 @@ import { rateLimit, type Store } from 'express-rate-limit';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import { createClient } from 'redis';
 import type { Logger } from '../../services/common/index.js';
-import type { ErrorBody } from './error-mapping.js';
+import { sendProblem } from './problem-details.js';
 
 /** Makes the counter store of one limiter; `prefix` keeps limiters apart in a shared store. */
 export type RateLimitStoreFactory = (prefix: string) => Store;
@@ -24,8 +24,8 @@ export interface RateLimitOptions {
 export const RATE_LIMIT_EXEMPT_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz']);
 
 /**
- * Per-IP rate limiting with express-rate-limit: over the limit, 429 `REQUEST.RATE_LIMITED` in the
- * usual error body, with the IETF `RateLimit` / `RateLimit-Policy` headers (draft 8) and
+ * Per-IP rate limiting with express-rate-limit: over the limit, 429 `REQUEST.RATE_LIMITED` as RFC 9457
+ * problem details (`application/problem+json`, title `Too Many Requests`), with the IETF `RateLimit` / `RateLimit-Policy` headers (draft 8) and
  * `Retry-After`. Health probes are never limited. The client IP follows Express's `trust proxy`,
  * which the app sets explicitly. With `store`, counters live in the shared store so the limit
  * holds across every instance; a store error lets the request pass (availability over limiting)
@@ -49,11 +49,7 @@ export function rateLimiter(opts: RateLimitOptions): RequestHandler {
     // simply ignored, and must not make the library write warnings to the console.
     validate: { xForwardedForHeader: false },
     handler: (req, res) => {
-      const requestId = (req as { id?: string }).id;
-      const body: ErrorBody = {
-        error: { code: 'REQUEST.RATE_LIMITED', message: 'Too many requests; retry later', ...(requestId ? { requestId } : {}) },
-      };
-      res.status(429).json(body);
+      sendProblem(req, res, 429, 'REQUEST.RATE_LIMITED', 'Too many requests; retry later');
     },
   });
 }

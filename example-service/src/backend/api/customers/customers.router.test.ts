@@ -29,7 +29,7 @@ describe('/customers routes', () => {
     });
     it('When the body has an unknown field, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).post('/customers').send({ ...bodyOf(buildNewCustomer()), unknownField: 1 }).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
     it('When a customer is created with accessKey, then no answer holds it or its hash', async () => {
       const input = buildNewCustomer();
@@ -55,7 +55,7 @@ describe('/customers routes', () => {
     });
     it('When the limit is over the cap, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get('/customers?limit=100000').expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -68,11 +68,11 @@ describe('/customers routes', () => {
     });
     it('When the id is not a positive integer, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get('/customers/abc').expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
     it('When no customer has the id, then 404 CUSTOMER.NOT_FOUND', async () => {
       const res = await checkedRequest(app).get('/customers/999999').expect(404);
-      expect(res.body.error.code).toBe('CUSTOMER.NOT_FOUND');
+      expect(res.body.code).toBe('CUSTOMER.NOT_FOUND');
     });
   });
 
@@ -86,7 +86,7 @@ describe('/customers routes', () => {
     it('When the patch is empty, then 400 REQUEST.INVALID', async () => {
       const created = await create();
       const res = await checkedRequest(app).patch(pathOf(created)).send({}).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -98,7 +98,7 @@ describe('/customers routes', () => {
     });
     it('When the id is negative, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).delete('/customers/-1').expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -112,7 +112,7 @@ describe('/customers routes', () => {
     });
     it('When the query has an unknown parameter, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get(`/customers/search?email=email-1&unknownParam=1`).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
     // #endregion hand-written route-tests:search
   });

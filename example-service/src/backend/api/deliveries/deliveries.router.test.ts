@@ -28,11 +28,11 @@ describe('/deliveries routes', () => {
       const input = buildNewDelivery();
       await create(input);
       const res = await checkedRequest(app).post('/deliveries').send(input).expect(409);
-      expect(res.body.error.code).toBe('DELIVERY.CONFLICT');
+      expect(res.body.code).toBe('DELIVERY.CONFLICT');
     });
     it('When the body has an unknown field, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).post('/deliveries').send({ ...buildNewDelivery(), unknownField: 1 }).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -51,7 +51,7 @@ describe('/deliveries routes', () => {
     });
     it('When the limit is over the cap, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get('/deliveries?limit=100000').expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -64,11 +64,11 @@ describe('/deliveries routes', () => {
     });
     it('When the id is not a positive integer, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get(`/deliveries/${'x'.repeat(256)}`).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
     it('When no delivery has the id, then 404 DELIVERY.NOT_FOUND', async () => {
       const res = await checkedRequest(app).get('/deliveries/no-such-key').expect(404);
-      expect(res.body.error.code).toBe('DELIVERY.NOT_FOUND');
+      expect(res.body.code).toBe('DELIVERY.NOT_FOUND');
     });
   });
 
@@ -82,7 +82,7 @@ describe('/deliveries routes', () => {
     it('When the patch is empty, then 400 REQUEST.INVALID', async () => {
       const created = await create();
       const res = await checkedRequest(app).patch(pathOf(created)).send({}).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -94,7 +94,7 @@ describe('/deliveries routes', () => {
     });
     it('When the id is negative, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).delete(`/deliveries/${'x'.repeat(256)}`).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
   describe('GET /deliveries (filters, sort, total)', () => {
@@ -109,7 +109,7 @@ describe('/deliveries routes', () => {
     it('When the sort or a filter is not one the list takes, then 400 REQUEST.INVALID', async () => {
       for (const query of ['sort=nope', 'sort=id,-id', 'id[gte]=abc', 'id[like]=1', 'id=1&id=2']) {
         const res = await checkedRequest(app).get(`/deliveries?${query}`).expect(400);
-        expect(res.body.error.code, query).toBe('REQUEST.INVALID');
+        expect(res.body.code, query).toBe('REQUEST.INVALID');
       }
     });
   });

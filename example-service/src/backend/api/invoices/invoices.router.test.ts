@@ -26,7 +26,7 @@ describe('/invoices routes', () => {
     });
     it('When the body has an unknown field, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).post('/invoices').send({ ...buildNewInvoice(), unknownField: 1 }).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -39,7 +39,7 @@ describe('/invoices routes', () => {
     });
     it('When the limit is over the cap, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get('/invoices?limit=100000').expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -52,11 +52,11 @@ describe('/invoices routes', () => {
     });
     it('When the id is not a positive integer, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get('/invoices/abc').expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
     it('When no invoice has the id, then 404 INVOICE.NOT_FOUND', async () => {
       const res = await checkedRequest(app).get('/invoices/999999').expect(404);
-      expect(res.body.error.code).toBe('INVOICE.NOT_FOUND');
+      expect(res.body.code).toBe('INVOICE.NOT_FOUND');
     });
   });
 
@@ -70,7 +70,7 @@ describe('/invoices routes', () => {
     it('When the patch is empty, then 400 REQUEST.INVALID', async () => {
       const created = await create();
       const res = await checkedRequest(app).patch(pathOf(created)).send({}).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -82,7 +82,7 @@ describe('/invoices routes', () => {
     });
     it('When the id is negative, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).delete('/invoices/-1').expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
   // scaffold:usecase-route-tests

@@ -46,7 +46,7 @@ describe('/notes routes (signed in)', () => {
     ];
     for (const request of requests) {
       const res = await request.expect(401);
-      expect(res.body.error.code).toBe('AUTH.UNAUTHENTICATED');
+      expect(res.body.code).toBe('AUTH.UNAUTHENTICATED');
       expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
     }
   });
@@ -59,11 +59,11 @@ describe('/notes routes (signed in)', () => {
     });
     it('When the body sets authorId, then 400 REQUEST.INVALID (the owner comes from the token only)', async () => {
       const res = await checkedRequest(app).post('/notes').send({ ...bodyOf(buildNewNote()), authorId: users.aliceId }).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
     it('When the body has an unknown field, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).post('/notes').send({ ...bodyOf(buildNewNote()), unknownField: 1 }).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -78,7 +78,7 @@ describe('/notes routes (signed in)', () => {
     });
     it('When the limit is over the cap, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get('/notes?limit=100000').expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -92,11 +92,11 @@ describe('/notes routes (signed in)', () => {
     it('When another user asks for it, then 403 NOTE.FORBIDDEN', async () => {
       const created = await create();
       const res = await as(users.bob)(app).get(pathOf(created)).expect(403);
-      expect(res.body.error.code).toBe('NOTE.FORBIDDEN');
+      expect(res.body.code).toBe('NOTE.FORBIDDEN');
     });
     it('When no note has the id, then 404 NOTE.NOT_FOUND', async () => {
       const res = await checkedRequest(app).get('/notes/999999').expect(404);
-      expect(res.body.error.code).toBe('NOTE.NOT_FOUND');
+      expect(res.body.code).toBe('NOTE.NOT_FOUND');
     });
   });
 
@@ -111,13 +111,13 @@ describe('/notes routes (signed in)', () => {
       const input = buildNewNote();
       const created = await create(input);
       const res = await as(users.bob)(app).patch(pathOf(created)).send(bodyOf(buildOtherNote())).expect(403);
-      expect(res.body.error.code).toBe('NOTE.FORBIDDEN');
+      expect(res.body.code).toBe('NOTE.FORBIDDEN');
       expect((await checkedRequest(app).get(pathOf(created)).expect(200)).body).toMatchObject(json(bodyOf(input)) as object);
     });
     it('When the patch is empty, then 400 REQUEST.INVALID', async () => {
       const created = await create();
       const res = await checkedRequest(app).patch(pathOf(created)).send({}).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -130,12 +130,12 @@ describe('/notes routes (signed in)', () => {
     it('When another user deletes it, then 403 NOTE.FORBIDDEN and it is still there', async () => {
       const created = await create();
       const res = await as(users.bob)(app).delete(pathOf(created)).expect(403);
-      expect(res.body.error.code).toBe('NOTE.FORBIDDEN');
+      expect(res.body.code).toBe('NOTE.FORBIDDEN');
       await checkedRequest(app).get(pathOf(created)).expect(200);
     });
     it('When the id is negative, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).delete('/notes/-1').expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
   // scaffold:usecase-route-tests

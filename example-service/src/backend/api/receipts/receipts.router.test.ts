@@ -28,11 +28,11 @@ describe('/receipts routes', () => {
       const input = buildNewReceipt();
       await create(input);
       const res = await checkedRequest(app).post('/receipts').send(input).expect(409);
-      expect(res.body.error.code).toBe('RECEIPT.CONFLICT');
+      expect(res.body.code).toBe('RECEIPT.CONFLICT');
     });
     it('When the body has an unknown field, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).post('/receipts').send({ ...buildNewReceipt(), unknownField: 1 }).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -51,7 +51,7 @@ describe('/receipts routes', () => {
     });
     it('When the limit is over the cap, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get('/receipts?limit=100000').expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -64,11 +64,11 @@ describe('/receipts routes', () => {
     });
     it('When the id is not a positive integer, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get('/receipts/abc').expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
     it('When no receipt has the id, then 404 RECEIPT.NOT_FOUND', async () => {
       const res = await checkedRequest(app).get('/receipts/999999').expect(404);
-      expect(res.body.error.code).toBe('RECEIPT.NOT_FOUND');
+      expect(res.body.code).toBe('RECEIPT.NOT_FOUND');
     });
   });
 
@@ -82,7 +82,7 @@ describe('/receipts routes', () => {
     it('When the patch is empty, then 400 REQUEST.INVALID', async () => {
       const created = await create();
       const res = await checkedRequest(app).patch(pathOf(created)).send({}).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -94,7 +94,7 @@ describe('/receipts routes', () => {
     });
     it('When the id is negative, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).delete('/receipts/-1').expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -109,11 +109,11 @@ describe('/receipts routes', () => {
       const { id } = await create(buildNewReceipt({ status: 'received' }));
       await checkedRequest(app).post(`/receipts/${id}/refund`).expect(200);
       const res = await checkedRequest(app).post(`/receipts/${id}/refund`).expect(409);
-      expect(res.body.error.code).toBe('RECEIPT.CONFLICT');
+      expect(res.body.code).toBe('RECEIPT.CONFLICT');
     });
     it('When no receipt has the id, then 404 RECEIPT.NOT_FOUND', async () => {
       const res = await checkedRequest(app).post('/receipts/999999/refund').expect(404);
-      expect(res.body.error.code).toBe('RECEIPT.NOT_FOUND');
+      expect(res.body.code).toBe('RECEIPT.NOT_FOUND');
     });
     // #endregion hand-written route-tests:refund
   });

@@ -28,11 +28,11 @@ describe('/referrals routes', () => {
       const input = buildNewReferral();
       await create(input);
       const res = await checkedRequest(app).post('/referrals').send(input).expect(409);
-      expect(res.body.error.code).toBe('REFERRAL.CONFLICT');
+      expect(res.body.code).toBe('REFERRAL.CONFLICT');
     });
     it('When the body has an unknown field, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).post('/referrals').send({ ...buildNewReferral(), unknownField: 1 }).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -57,7 +57,7 @@ describe('/referrals routes', () => {
     });
     it('When the limit is over the cap, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get('/referrals?limit=100000').expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -70,11 +70,11 @@ describe('/referrals routes', () => {
     });
     it('When the id is not a positive integer, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).get(`/referrals/${'x'.repeat(256)}`).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
     it('When no referral has the id, then 404 REFERRAL.NOT_FOUND', async () => {
       const res = await checkedRequest(app).get('/referrals/no-such-key').expect(404);
-      expect(res.body.error.code).toBe('REFERRAL.NOT_FOUND');
+      expect(res.body.code).toBe('REFERRAL.NOT_FOUND');
     });
   });
 
@@ -88,7 +88,7 @@ describe('/referrals routes', () => {
     it('When the patch is empty, then 400 REQUEST.INVALID', async () => {
       const created = await create();
       const res = await checkedRequest(app).patch(pathOf(created)).send({}).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
 
@@ -100,7 +100,7 @@ describe('/referrals routes', () => {
     });
     it('When the id is negative, then 400 REQUEST.INVALID', async () => {
       const res = await checkedRequest(app).delete(`/referrals/${'x'.repeat(256)}`).expect(400);
-      expect(res.body.error.code).toBe('REQUEST.INVALID');
+      expect(res.body.code).toBe('REQUEST.INVALID');
     });
   });
   // scaffold:usecase-route-tests
