@@ -168,7 +168,11 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
   const many = words(spec.tag);
   const e = moduleErrors(spec, words(spec.scope));
   schemas[name] = entitySchema(spec);
-  schemas[`${name}Page`] = pageSchema(name, 'sort' in spec.list.shape);
+  // A filtered list (`--filters`) counts its rows; a use case answering a page does not.
+  const listPage = 'sort' in spec.list.shape ? `${name}CountedPage` : `${name}Page`;
+  const actionPages = (spec.actions ?? []).some((a) => typeof a !== 'string' && a.returns === 'list');
+  if (listPage === `${name}Page` || actionPages) schemas[`${name}Page`] = pageSchema(name, false);
+  schemas[listPage] = pageSchema(name, listPage !== `${name}Page`);
   const keyName = itemParamOf(spec);
   const keySchema = spec.item?.shape[keyName];
   const idParam = { name: keyName, in: 'path', required: true, schema: keySchema ? jsonSchema(keySchema) : { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } };
@@ -178,7 +182,7 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
   const paths: Json = {
     [spec.path]: {
       post: { tags, summary: `Create ${one}`, operationId: `create${name}`, requestBody: { required: true, ...json(jsonSchema(spec.create)) }, responses: { 201: { description: 'Created', ...json(ref(name)) }, ...e.taken, ...e.invalid } },
-      get: { tags, summary: `List ${many}`, operationId: `list${name}`, parameters: pageParams, responses: { 200: { description: 'A page', ...json(ref(`${name}Page`)) } } },
+      get: { tags, summary: `List ${many}`, operationId: `list${name}`, parameters: pageParams, responses: { 200: { description: 'A page', ...json(ref(listPage)) } } },
     },
     [itemPath]: {
       get: { tags, summary: `Get ${one}`, operationId: `get${name}`, parameters: [idParam], responses: { 200: { description: 'Found', ...json(ref(name)) }, ...e.notOwner, ...e.missing } },
