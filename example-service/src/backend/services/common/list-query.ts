@@ -38,6 +38,9 @@ export interface ListQuery extends PageRequest {
 
 type Value = string | number | boolean | Date | null | undefined;
 
+/** One field's value of a row (the adapters' rows are plain entity objects). */
+const valueOf = (row: object, field: string): Value => (row as Record<string, Value>)[field];
+
 function rank(kind: ListFieldKind, value: Exclude<Value, null | undefined>): number | bigint | string {
   if (Array.isArray(kind)) return kind.indexOf(String(value));
   if (value instanceof Date) return value.getTime();
@@ -82,9 +85,7 @@ function holds(kind: ListFieldKind, filter: ListFilter, value: Value): boolean {
  * @returns the rows that meet every filter, in their given order.
  */
 export function filterRows<T extends object>(rows: Iterable<T>, filters: ListFilter[] | undefined, fields: ListFields): T[] {
-  const all = [...rows];
-  const read = (row: T, field: string): Value => (row as Record<string, Value>)[field];
-  return all.filter((row) => (filters ?? []).every((f) => holds(fields[f.field] ?? 'id', f, read(row, f.field))));
+  return [...rows].filter((row) => (filters ?? []).every((f) => holds(fields[f.field] ?? 'id', f, valueOf(row, f.field))));
 }
 
 /**
@@ -99,11 +100,10 @@ export function filterRows<T extends object>(rows: Iterable<T>, filters: ListFil
  */
 export function selectRows<T extends { id: number }>(rows: Iterable<T>, query: ListQuery, fields: ListFields): T[] {
   const keys = [...(query.sort ?? []), { field: 'id', direction: 'asc' as const }];
-  const read = (row: T, field: string): Value => (row as unknown as Record<string, Value>)[field];
   return filterRows(rows, query.filters, fields)
     .sort((a, b) => {
       for (const key of keys) {
-        const order = compareListValues(fields[key.field] ?? 'id', read(a, key.field), read(b, key.field));
+        const order = compareListValues(fields[key.field] ?? 'id', valueOf(a, key.field), valueOf(b, key.field));
         if (order !== 0) return key.direction === 'asc' ? order : -order;
       }
       return 0;
