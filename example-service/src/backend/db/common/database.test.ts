@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.js';
+import { migrationsKey, snapshotCache } from './snapshot-cache.js';
 import { openTestDatabase, SERVICE_MIGRATIONS_DIR } from './testing.js';
 import { captureLog, cleanupTempDirs, scratchOnServer, tempDir, writeMigrations } from './test-support.js';
 
@@ -15,10 +18,29 @@ CREATE TABLE "notes" (
 );
 `;
 
+/** Snapshots cached by {@link uniqueMigrations}' runs, removed after the file. */
+const cachedByTests: string[] = [];
+afterAll(() => {
+  for (const file of cachedByTests) rmSync(file, { force: true });
+});
+
+/**
+ * A migrations folder no other run has (a random comment), so no snapshot of it is cached yet.
+ *
+ * @returns the folder and the cache file its migrated snapshot goes to.
+ */
+async function uniqueMigrations(): Promise<{ migrationsDir: string; cached: string }> {
+  const migrationsDir = await writeMigrations({ '20260101000000_notes': `${NOTES}-- ${randomUUID()}\n` });
+  const { dir, version } = snapshotCache();
+  const cached = path.join(dir, `migrated-${await migrationsKey(migrationsDir)}-${version}.tgz`);
+  cachedByTests.push(cached);
+  return { migrationsDir, cached };
+}
+
 describe('openDatabase', () => {
   it('When no databaseUrl is given, then it migrates and serves an embedded database that survives a restart', async () => {
     const dataDir = path.join(await tempDir('service'), '.data', 'pglite');
-    const migrationsDir = await writeMigrations({ '20260101000000_notes': NOTES });
+    const { migrationsDir } = await uniqueMigrations();
     const { log, text } = captureLog();
 
     const first = await openDatabase({ dataDir, migrationsDir, migrate: true, log });
@@ -36,6 +58,23 @@ describe('openDatabase', () => {
     expect(text()).toContain('[Db:applyMigrations] applied 1 migration(s)');
     expect(text()).toContain('[Db:applyMigrations] database schema up to date');
     expect(text()).toContain('[Db:openDatabase] database open');
+  });
+
+  it('When a fresh data folder opens with migrations no snapshot exists for, then their migrated state is cached and the next fresh folder starts from it, empty', async () => {
+    const { migrationsDir, cached } = await uniqueMigrations();
+    const first = await openDatabase({ dataDir: path.join(await tempDir('fresh'), 'pglite'), migrationsDir, migrate: true, log: captureLog('silent').log });
+    await first.prisma.$executeRaw`INSERT INTO notes (body) VALUES (${'only in the first'})`;
+    await first.close();
+    expect(existsSync(cached)).toBe(true);
+
+    const { log, text } = captureLog();
+    const second = await openDatabase({ dataDir: path.join(await tempDir('fresh'), 'pglite'), migrationsDir, migrate: true, log });
+    const rows = await second.prisma.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM notes`;
+    await second.close();
+    expect(rows).toEqual([{ n: 0 }]);
+    expect(text()).toContain('"fromSnapshot":true');
+    expect(text()).toContain('[Db:applyMigrations] database schema up to date');
+    expect(text()).not.toContain('applied 1 migration(s)');
   });
 
   it('When the database is closed, then ping rejects', async () => {

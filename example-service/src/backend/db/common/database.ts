@@ -2,6 +2,7 @@ import { dbFunctionLogger, describeDatabaseUrl, type Logger } from './db-logging
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { applyMigrations } from './migrator.js';
 import { createPrismaClient, type PrismaClient } from './prisma-client.js';
+import { dataDirStart, writeCachedSnapshot } from './snapshot-cache.js';
 
 /** Options of {@link openDatabase}. */
 export interface OpenDatabaseOptions {
@@ -64,7 +65,9 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 /**
  * Opens the service's database: the PostgreSQL server at `databaseUrl`, or — when it is unset —
  * an embedded PGlite persisted in `dataDir` and served on 127.0.0.1 (pool of one connection).
- * With `migrate`, pending migrations are applied before the client is created.
+ * With `migrate`, pending migrations are applied before the client is created. A fresh (missing or
+ * empty) data folder starts from the cached snapshot of these migrations when the tests or an
+ * earlier start cached one, and caches it otherwise (`node_modules/.cache/pglite-snapshots`).
  *
  * @param opts - see {@link OpenDatabaseOptions}.
  * @returns the Prisma client, the URL, a readiness ping and close.
@@ -87,9 +90,13 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   );
   let server: EmbeddedPostgres | undefined;
   try {
-    if (opts.databaseUrl === undefined) server = await startEmbeddedPostgres({ dataDir: opts.dataDir, log: opts.log });
+    // A fresh data folder starts from a cached snapshot when there is one (see dataDirStart).
+    const start = embedded ? await dataDirStart(opts.dataDir, opts.migrate ? opts.migrationsDir : undefined) : {};
+    if (embedded) server = await startEmbeddedPostgres({ dataDir: opts.dataDir, ...(start.snapshot ? { snapshot: start.snapshot } : {}), log: opts.log });
     const url = server?.url ?? (opts.databaseUrl as string);
     if (opts.migrate) await applyMigrations({ url, migrationsDir: opts.migrationsDir, log: opts.log });
+    // Once per machine and set of migrations: the next fresh folder skips initdb and migrations.
+    if (server !== undefined && start.cacheAs !== undefined) await writeCachedSnapshot(start.cacheAs, await server.snapshot(), opts.log);
     // Embedded: one connection (one PGlite session), released after 1 s idle so another client
     // (e.g. psql on the same URL) gets its turn at the connection gate.
     const timeouts = { connectTimeoutMs: opts.connectTimeoutMs, statementTimeoutMs: opts.statementTimeoutMs };

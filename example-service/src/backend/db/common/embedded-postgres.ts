@@ -9,7 +9,7 @@ import { dbFunctionLogger, type Logger } from './db-logging.js';
 export interface EmbeddedPostgresOptions {
   /** Folder where the database persists; in memory when undefined. Created when missing. */
   dataDir?: string;
-  /** Start from a snapshot taken with {@link EmbeddedPostgres.snapshot} (in-memory only). */
+  /** Start from a snapshot taken with {@link EmbeddedPostgres.snapshot}; with `dataDir`, only into a fresh folder. */
   snapshot?: Blob;
   log: Logger;
 }

@@ -100,3 +100,33 @@ export async function writeCachedSnapshot(name: string, snapshot: Blob, log: Log
     await rm(tmp, { force: true }).catch(() => undefined);
   }
 }
+
+/** How a data folder starts: from a cached snapshot, and under which name to cache its migrated state. */
+export interface DataDirStart {
+  /** The snapshot to load into the fresh folder (`loadDataDir`), if one is cached. */
+  snapshot?: Blob;
+  /** Cache the folder's state under this name once migrated: no snapshot of these migrations was cached. */
+  cacheAs?: string;
+}
+
+/**
+ * Decides how an embedded data folder starts. A folder that does not exist or is empty (a fresh
+ * `npm run dev`) starts from the cached snapshot of exactly these migrations (`migrated-<key>`, the
+ * one the tests build), else from the cached bare `initdb` (`base`): loading a snapshot replaces
+ * PGlite's `initdb`, ~4–5 s on these machines (bench/README.md, cold start). A folder that holds
+ * anything is opened as it is.
+ *
+ * @param dataDir - the data folder.
+ * @param migrationsDir - the migrations applied after start, or `undefined` when none are.
+ * @returns what to load and, without a migrated snapshot, the name to cache the migrated state as.
+ * @throws never: an unreadable folder or cache means a plain start.
+ */
+export async function dataDirStart(dataDir: string, migrationsDir: string | undefined): Promise<DataDirStart> {
+  const fresh = await readdir(dataDir).then((names) => names.length === 0, () => true);
+  if (!fresh) return {};
+  const key = migrationsDir === undefined ? undefined : await migrationsKey(migrationsDir).then((k) => `migrated-${k}`, () => undefined);
+  const migrated = key === undefined ? undefined : await readCachedSnapshot(key);
+  if (migrated !== undefined) return { snapshot: migrated };
+  const base = await readCachedSnapshot('base');
+  return { ...(base !== undefined ? { snapshot: base } : {}), ...(key !== undefined ? { cacheAs: key } : {}) };
+}
