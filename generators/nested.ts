@@ -109,21 +109,6 @@ export function withParentOnDelete(fields: Field[], parent: NestedParent | undef
 }
 
 /**
- * Refuses to change a module that other modules are nested under (destroy, for one).
- *
- * @param name - the module about to go.
- * @param modules - the service's recorded modules.
- * @param action - what is refused, for the message.
- * @throws {GeneratorInputError} naming the nested modules to destroy first.
- */
-export function assertNoNestedChildren(name: string, modules: ModuleRecord[], action: string): void {
-  const children = modules.filter((m) => m.parent === name).map((m) => m.name);
-  if (children.length > 0) {
-    throw new GeneratorInputError(`Cannot ${action} "${name}": ${children.join(', ')} ${children.length === 1 ? 'is' : 'are'} nested under it (--parent=${name}); destroy ${children.length === 1 ? 'it' : 'them'} first.`);
-  }
-}
-
-/**
  * The part of the endpoint view nesting needs: where the router is mounted, how the composition
  * root resolves the path's parent key, and the path the OpenAPI document shows.
  *

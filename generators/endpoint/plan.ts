@@ -152,14 +152,14 @@ export interface RenderedEndpoint {
  * Renders a module's files and registration lines; pure, reads only the templates.
  *
  * @param names - the module's names.
- * @param fields - its parsed fields.
+ * @param parsed - its parsed fields (a nested module's parent ref gets `--on-delete`).
  * @param migration - the migration folder name.
  * @param modules - the service's other recorded modules (the `.http` file creates the rows its refs need).
  * @param usecases - the module's recorded use cases, patched into its files.
  * @param auth - `--auth` (true) or its role.
- * @param shape - `--unique` (composite unique indexes) and `--key` (the route key), if any.
+ * @param shape - `--unique` (composite unique indexes), `--key` (the route key), `--filters`, `--parent` and `--on-delete`, if any.
  * @returns files and registration blocks.
- * @throws {GeneratorInputError} when a referenced module is not among `modules`, or the shape is invalid.
+ * @throws {GeneratorInputError} when a referenced module is not among `modules`, the shape is invalid, or nesting is refused (see `parseNested`).
  */
 export function renderEndpoint(names: ModuleNames, parsed: Field[], migration: string, modules: ModuleRecord[], usecases: UsecaseRecord[] = [], auth?: true | string, shape: ModuleShape = {}): RenderedEndpoint {
   const parent = parseNested(shape, names, parsed, modules.filter((m) => m.name !== names.name), { auth, filters: shape.filters });

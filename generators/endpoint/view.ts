@@ -8,6 +8,7 @@ import type { Registration } from './registrations.js';
 import { parseCompositeUniques, withVaryingExamples } from '../unique.js';
 import { parseRouteKey } from '../key.js';
 import { nestedView, type NestedParent } from '../nested.js';
+import { secretView } from './secret-view.js';
 import { listFieldsOf, listIndexesOf, listTestsOf } from '../list-query.js';
 
 /** What shapes a module beyond its fields: `--unique` and `--key` as recorded. */
@@ -35,6 +36,7 @@ export interface ModuleShape {
  * @param auth - `--auth` (true); absent: a public module.
  * @param extraHelpers - value schemas its use cases' bodies and queries need in the schemas file.
  * @param shape - `--unique` (composite unique indexes) and `--key` (the route key), if any.
+ * @param parent - the parent of a nested module (`--parent`, see {@link nestedView}).
  * @returns the Handlebars view; `composites` holds the composite unique indexes (see
  *   {@link parseCompositeUniques}), `varyingRefs` the refs whose fixtures must differ per row, and
  *   `key` the route key (see {@link parseRouteKey}) with `itemParam` / `itemId` (the item routes'
@@ -110,31 +112,6 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
     /** The fields a client sends (all but the owner). */
     bodyFields: fields.filter((f) => !f.owner),
     ...secretView(names, fields),
-  };
-}
-
-/**
- * The part of the view secret fields (`apiKey:secret`) need: bodies take them, the service stores
- * only their argon2id hash (through the auth module's `PasswordHasher` port), no answer holds them.
- *
- * @param names - the module's names.
- * @param fields - its parsed fields.
- * @returns `secrets` (each with its `verify<Name>` function), `hasSecrets`, `publicFields` (what an
- *   answer holds) and the repository's create/patch type names `recordNew` / `recordPatch`.
- */
-function secretView(names: ModuleNames, fields: Field[]): object {
-  const secrets = fields.filter((f) => f.secret).map((f) => ({ ...f, verify: `verify${f.name.charAt(0).toUpperCase()}${f.name.slice(1)}` }));
-  const hasSecrets = secrets.length > 0;
-  return {
-    secrets,
-    hasSecrets,
-    publicFields: fields.filter((f) => !f.secret),
-    recordNew: hasSecrets ? `New${names.Entity}Record` : `New${names.Entity}`,
-    recordPatch: hasSecrets ? `${names.Entity}RecordPatch` : `${names.Entity}Patch`,
-    /** The secret fields' names, quoted, for `secretFields` of the OpenAPI spec. */
-    secretNames: secrets.map((f) => `'${f.name}'`).join(', '),
-    /** The same as a union type, for `Omit<…>`. */
-    secretUnion: secrets.map((f) => `'${f.name}'`).join(' | '),
   };
 }
 
