@@ -76,7 +76,10 @@ describe('endpoint --parent (on a copy of the example service)', () => {
     const { changes } = planField({ serviceDir: service, module: 'invoiceLines', add: 'discount:decimal?', now: new Date('2030-02-02T00:00:00Z') });
     expect(contentOf(changes, 'invoiceLines.schemas.ts')).toContain('discount: decimalString.nullable().optional(),');
     expect(contentOf(changes, 'invoiceLines.schemas.ts')).not.toMatch(/^ {2}invoiceId: z/m);
-    expect(contentOf(changes, 'invoiceLines.router.ts')).toContain('Router({ mergeParams: true })');
+    const http = contentOf(changes, '__http__/invoiceLines.http');
+    expect(http).toContain('POST {{baseUrl}}/invoices/{{parentInvoice.id}}/invoice-lines');
+    expect(http).toContain('"discount": ');
+    expect(http).not.toContain('"invoiceId": ');
   });
 
   it('When the parent ref of a nested module is removed, then the field generator refuses naming the ref to keep', () => {
