@@ -48,7 +48,7 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
   const key = parseRouteKey(shape.key, parsed, names);
   const fields = withVaryingExamples(parsed, composites)
     .map((f) => (key && f.name === key.name ? { ...f, zod: key.bodyZod } : f))
-    .map((f) => ({ ...f, parentRef: f.name === parent?.field }));
+    .map((f) => ({ ...f, parentRef: f.name === parent?.field, cascades: f.name === parent?.field && parent.onDelete === 'cascade' }));
   const refs = fields.filter((f) => f.ref !== undefined);
   const uniques = fields.filter((f) => f.unique);
   const owner = fields.find((f) => f.owner);
