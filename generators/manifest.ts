@@ -26,6 +26,10 @@ export interface ModuleRecord {
   key?: string;
   /** `--filters`: the list route filters on every scalar, enum and ref field, sorts (`?sort=`) and counts (`total`). */
   filters?: true;
+  /** `--parent`: the module its routes nest under (`/<parent route>/:<parentKey>/<route>`). */
+  parent?: string;
+  /** `--on-delete`: what deleting the parent does to its children (`cascade`, or the default `restrict`). */
+  onDelete?: 'cascade' | 'restrict';
 }
 
 /** One `npx plop field` step: fields added or one field removed, and the migration it wrote. */
@@ -89,4 +93,4 @@ export function formatManifest(manifest: Manifest): string {
 }
 
 /** The order of a module record's keys in `scaffold.json` (others follow, in their own order). */
-const RECORD_KEYS = ['name', 'fields', 'key', 'unique', 'filters', 'migration', 'usecases', 'auth', 'createdWith', 'history'];
+const RECORD_KEYS = ['name', 'fields', 'key', 'unique', 'filters', 'parent', 'onDelete', 'migration', 'usecases', 'auth', 'createdWith', 'history'];

@@ -14,6 +14,7 @@ import { planAuthUndo } from './auth/undo.js';
 import { usecaseRole } from './auth/registrations.js';
 import { parseFields } from './fields.js';
 import { moduleNames } from './naming.js';
+import { nestedOptions } from './nested.js';
 import { planField } from './field/plan.js';
 import { planService, serviceName } from './service/plan.js';
 import { planUsecase } from './usecase/plan.js';
@@ -90,7 +91,7 @@ export function registerGenerators(plop: NodePlopAPI): void {
     serviceDir,
     run: `endpoint ${name}`,
     plan: () => {
-      const plan = planEndpoint({ serviceDir, name, fields, ...(flags.auth !== undefined ? { auth: flags.auth } : {}), ...(flags.options.unique !== undefined ? { unique: flags.options.unique } : {}), ...(flags.options.key !== undefined ? { key: flags.options.key } : {}), ...(flags.filters === true ? { filters: true } : {}) });
+      const plan = planEndpoint({ serviceDir, name, fields, ...(flags.auth !== undefined ? { auth: flags.auth } : {}), ...(flags.options.unique !== undefined ? { unique: flags.options.unique } : {}), ...(flags.options.key !== undefined ? { key: flags.options.key } : {}), ...(flags.filters === true ? { filters: true } : {}), ...nestedOptions(flags.options) });
       const refs = plan.fields.flatMap((f) => (f.ref ? [f.ref.target.name] : []));
       return {
         changes: plan.changes,

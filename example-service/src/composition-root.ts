@@ -18,6 +18,8 @@ import { createReferralsPrismaRepository } from './backend/db/referrals/index.js
 import { createReferralsService, createInMemoryReferralsRepository } from './backend/services/referrals/index.js';
 import { createDeliveriesPrismaRepository } from './backend/db/deliveries/index.js';
 import { createDeliveriesService, createInMemoryDeliveriesRepository } from './backend/services/deliveries/index.js';
+import { createInvoiceLinesPrismaRepository } from './backend/db/invoiceLines/index.js';
+import { createInvoiceLinesService, createInMemoryInvoiceLinesRepository } from './backend/services/invoiceLines/index.js';
 // scaffold:imports
 
 /**
@@ -38,6 +40,7 @@ export function composeServices(prisma: PrismaClient, log: Logger): Services {
     notes: createNotesService({ repo: createNotesPrismaRepository(prisma, log), log }),
     referrals: createReferralsService({ repo: createReferralsPrismaRepository(prisma, log), log }),
     deliveries: createDeliveriesService({ repo: createDeliveriesPrismaRepository(prisma, log), log }),
+    invoiceLines: createInvoiceLinesService({ repo: createInvoiceLinesPrismaRepository(prisma, log), log }),
     // scaffold:services
   };
 }
@@ -57,6 +60,7 @@ export function composeInMemoryServices(log: Logger): Services {
     notes: createNotesService({ repo: createInMemoryNotesRepository(log), log }),
     referrals: createReferralsService({ repo: createInMemoryReferralsRepository(log), log }),
     deliveries: createDeliveriesService({ repo: createInMemoryDeliveriesRepository(log), log }),
+    invoiceLines: createInvoiceLinesService({ repo: createInMemoryInvoiceLinesRepository(log), log }),
     // scaffold:memory-services
   };
 }

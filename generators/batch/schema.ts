@@ -31,8 +31,10 @@ const endpointStep = z.strictObject({
   unique: z.string().trim().min(1).optional().describe('--unique: composite unique indexes, e.g. "follower,followed" (groups separated by spaces)'),
   key: z.string().trim().min(1).optional().describe('--key: the unique field the item routes are addressed by, e.g. "slug"'),
   filters: z.literal(true).optional().describe('--filters: the list route filters on every field, sorts (?sort=) and counts (total)'),
+  parent: moduleName.optional().describe('--parent: nest the routes under one row of this module (needs a required ref to it)'),
+  onDelete: z.enum(['cascade', 'restrict']).optional().describe('--on-delete: what deleting the parent does to its nested rows (default restrict)'),
   ...tracked,
-}).describe('npx plop endpoint <name> "<fields>" [--auth] [--unique=a,b] [--key=<field>] [--filters]');
+}).describe('npx plop endpoint <name> "<fields>" [--auth] [--unique=a,b] [--key=<field>] [--filters] [--parent=<module>] [--on-delete=cascade|restrict]');
 
 const usecaseStep = z.strictObject({
   generator: z.literal('usecase'),

@@ -24,6 +24,8 @@ export function stepInput(step: BatchStep, dryRun: boolean): StepInput {
     case 'endpoint':
       if (step.unique !== undefined) options.unique = step.unique;
       if (step.key !== undefined) options.key = step.key;
+      if (step.parent !== undefined) options.parent = step.parent;
+      if (step.onDelete !== undefined) options['on-delete'] = step.onDelete;
       return { answers: { name: step.name, fields: step.fields }, flags: { ...flags, options, ...(step.auth !== undefined ? { auth: step.auth } : {}), ...(step.filters === true ? { filters: true } : {}) } };
     case 'usecase':
       for (const key of ['method', 'scope', 'body', 'query', 'returns'] as const) if (step[key] !== undefined) options[key] = step[key];
@@ -60,6 +62,8 @@ export function stepCommand(step: BatchStep): string {
       flag('unique', step.unique);
       flag('key', step.key);
       flag('filters', step.filters);
+      flag('parent', step.parent);
+      flag('on-delete', step.onDelete);
       break;
     case 'usecase':
       words.push(step.module, step.name);

@@ -117,6 +117,20 @@ const FILTERS_FLAG: FlagDoc = {
   example: 'npx plop endpoint parcels "status:enum(open|sent) weight:decimal sentAt:datetime? label:string" --filters --json',
 };
 
+const PARENT_FLAG: FlagDoc = {
+  flag: '--parent=<module>',
+  schema: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*$', description: 'a module of the service the new one has a required ref to; = form only' },
+  description: 'Nest the routes under one row of that module: /<parent route>/:<param>/<route> and /<parent route>/:<param>/<route>/:id (or the module\'s own --key). <param> is <parentEntity>Id (e.g. invoiceId) for a parent addressed by id, <parentEntity><Key> (e.g. deliveryTrackingCode) for one with --key, validated as the parent\'s item routes do. Needs a required ref to the parent (e.g. invoice:ref(invoices)); bodies never carry it (create takes it from the path, patch cannot move a row), answers do. Every route answers 404 <PARENT>.NOT_FOUND for a missing parent; lists hold the parent\'s rows only; a row of another parent is 404 <SCOPE>.NOT_FOUND. Not with --auth, an owner or secret field, --filters, use cases, a parent with --auth or one itself nested. Recorded as "parent".',
+  example: 'npx plop endpoint comments "invoice:ref(invoices) body:text" --parent=invoices --json',
+};
+
+const ON_DELETE_FLAG: FlagDoc = {
+  flag: '--on-delete=<cascade|restrict>',
+  schema: { type: 'string', enum: ['cascade', 'restrict'], description: 'only with --parent; = form only' },
+  description: 'What deleting the parent does to its nested rows: cascade deletes them (Prisma onDelete: Cascade, SQL ON DELETE CASCADE); restrict (the default) refuses while it has some (409 <PARENT>.CONFLICT). Recorded as "onDelete" (when given).',
+  example: 'npx plop endpoint remarks "invoice:ref(invoices) body:text" --parent=invoices --on-delete=cascade --json',
+};
+
 /** `--auth[=<role>]` of `endpoint` and `usecase`. */
 const ROLE_SCHEMA = { type: 'string', pattern: '^[a-z][a-z0-9]*([_-][a-z0-9]+)*$', maxLength: 32, description: 'role name, = form only' };
 
@@ -124,7 +138,7 @@ const ROLE_SCHEMA = { type: 'string', pattern: '^[a-z][a-z0-9]*([_-][a-z0-9]+)*$
 export const GENERATOR_DOCS: Record<string, GeneratorDoc> = {
   endpoint: {
     arguments: { name: moduleArg, fields: { $ref: '#/field_grammar' } },
-    flags: [AUTH_FLAG, UNIQUE_FLAG, KEY_FLAG, FILTERS_FLAG],
+    flags: [AUTH_FLAG, UNIQUE_FLAG, KEY_FLAG, FILTERS_FLAG, PARENT_FLAG, ON_DELETE_FLAG],
     examples: [
       'npx plop endpoint orders "customer:ref(customers) status:enum(pending|paid|shipped)=pending total:decimal" --json',
     ],

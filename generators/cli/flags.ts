@@ -27,7 +27,7 @@ export interface RunFlags {
  * String-valued options some generators read, always in the `--name=value` form (like `--req=`):
  * plop itself takes `--name value` for a switch followed by one more positional argument.
  */
-export const STRING_OPTIONS = ['usecase', 'method', 'scope', 'body', 'query', 'returns', 'unique', 'key'] as const;
+export const STRING_OPTIONS = ['usecase', 'method', 'scope', 'body', 'query', 'returns', 'unique', 'key', 'parent', 'on-delete'] as const;
 
 /** Requirement ids: letters, a dash and digits, e.g. `REQ-123`. */
 export const REQ_PATTERN = /^[A-Z][A-Z0-9]{0,15}-[0-9]{1,6}$/;

@@ -12,6 +12,7 @@ import { withUsecases } from '../usecase/render.js';
 import { usecaseSchemaHelpers } from '../usecase/view.js';
 import type { UsecaseRecord } from '../usecase/shape.js';
 import { ENDPOINT_REGISTRATIONS } from './registrations.js';
+import { parseNested, withParentOnDelete } from '../nested.js';
 import { assertAuthOptions, assertNotAuthName } from '../auth/registrations.js';
 import { assertFitsService, endpointView, httpView, relationRegistrations, type ModuleShape } from './view.js';
 
@@ -44,6 +45,10 @@ export interface EndpointRequest {
   key?: string;
   /** `--filters`: the list route filters, sorts and counts. */
   filters?: boolean;
+  /** `--parent`: the module the routes nest under (`/<parent route>/:<parentKey>/<route>`), e.g. `invoices`. */
+  parent?: string;
+  /** `--on-delete`: `cascade` or `restrict` (the default), what deleting the parent does to its children. */
+  onDelete?: string;
 }
 
 /** Everything the generator will do, computed before anything is written. */
@@ -147,17 +152,20 @@ export interface RenderedEndpoint {
  * Renders a module's files and registration lines; pure, reads only the templates.
  *
  * @param names - the module's names.
- * @param fields - its parsed fields.
+ * @param parsed - its parsed fields (a nested module's parent ref gets `--on-delete`).
  * @param migration - the migration folder name.
  * @param modules - the service's other recorded modules (the `.http` file creates the rows its refs need).
  * @param usecases - the module's recorded use cases, patched into its files.
  * @param auth - `--auth` (true) or its role.
- * @param shape - `--unique` (composite unique indexes) and `--key` (the route key), if any.
+ * @param shape - `--unique` (composite unique indexes), `--key` (the route key), `--filters`, `--parent` and `--on-delete`, if any.
  * @returns files and registration blocks.
- * @throws {GeneratorInputError} when a referenced module is not among `modules`, or the shape is invalid.
+ * @throws {GeneratorInputError} when a referenced module is not among `modules`, the shape is invalid, or nesting is refused (see `parseNested`).
  */
-export function renderEndpoint(names: ModuleNames, fields: Field[], migration: string, modules: ModuleRecord[], usecases: UsecaseRecord[] = [], auth?: true | string, shape: ModuleShape = {}): RenderedEndpoint {
-  const view = { ...endpointView(names, fields, auth, usecaseSchemaHelpers(names, usecases), shape), ...httpView(fields, modules) };
+export function renderEndpoint(names: ModuleNames, parsed: Field[], migration: string, modules: ModuleRecord[], usecases: UsecaseRecord[] = [], auth?: true | string, shape: ModuleShape = {}): RenderedEndpoint {
+  const parent = parseNested(shape, names, parsed, modules.filter((m) => m.name !== names.name), { auth, filters: shape.filters });
+  if (parent && usecases.length > 0) throw new GeneratorInputError(`Module "${names.name}" is nested under "${parent.name}" (--parent): use cases on a nested module are not supported yet.`);
+  const fields = withParentOnDelete(parsed, parent);
+  const view = { ...endpointView(names, fields, auth, usecaseSchemaHelpers(names, usecases), shape, parent), ...httpView(fields, modules, names.route, parent) };
   const files = withUsecases(renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration }), names, fields, usecases, auth, shape.key);
   const registrations = new Map<string, [string, string[]][]>();
   for (const reg of [...ENDPOINT_REGISTRATIONS, ...relationRegistrations(names, fields)]) {
@@ -178,12 +186,13 @@ export function renderEndpoint(names: ModuleNames, fields: Field[], migration: s
  * @returns files and registration blocks.
  * @throws {GeneratorInputError} when a recorded spec no longer parses.
  */
-export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fields' | 'migration' | 'usecases' | 'createdWith' | 'history' | 'auth' | 'unique' | 'key' | 'filters'>, modules: ModuleRecord[]): RenderedEndpoint {
-  const shape = { unique: record.unique, key: record.key, filters: record.filters };
+export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fields' | 'migration' | 'usecases' | 'createdWith' | 'history' | 'auth' | 'unique' | 'key' | 'filters' | 'parent' | 'onDelete'>, modules: ModuleRecord[]): RenderedEndpoint {
+  const nested = { ...(record.parent !== undefined ? { parent: record.parent } : {}), ...(record.onDelete !== undefined ? { onDelete: record.onDelete } : {}) };
+  const shape = { unique: record.unique, key: record.key, filters: record.filters, ...nested };
   const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, modules, record.usecases, record.auth, shape);
   const createFile = `${MIGRATIONS_DIR}/${record.migration}/migration.sql`;
   const renderCreate = (spec: string): string =>
-    renderEndpoint(names, parseFields(spec, names.Entity), record.migration, modules, [], record.auth, { unique: record.unique, filters: record.filters }).files.find((f) => f.path === createFile)?.content ?? '';
+    renderEndpoint(names, parseFields(spec, names.Entity), record.migration, modules, [], record.auth, { unique: record.unique, filters: record.filters, ...nested }).files.find((f) => f.path === createFile)?.content ?? '';
   return { ...rendered, files: withFieldHistory(rendered.files, names, record, renderCreate) };
 }
 
@@ -216,7 +225,9 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
   const history = request.history ?? [];
   const unique = request.unique === undefined ? undefined : normaliseSpec(request.unique);
   const key = request.key?.trim();
-  const rendered = renderModule(names, { fields: request.fields, migration, usecases, createdWith: request.createdWith, history, ...(request.auth !== undefined ? { auth: request.auth } : {}), ...(unique !== undefined ? { unique } : {}), ...(key !== undefined ? { key } : {}), ...(request.filters === true ? { filters: true } : {}) }, manifest.modules);
+  const onDelete = request.onDelete?.trim() as ModuleRecord['onDelete'];
+  const nested = { ...(request.parent !== undefined ? { parent: request.parent.trim() } : {}), ...(onDelete !== undefined ? { onDelete } : {}) };
+  const rendered = renderModule(names, { fields: request.fields, migration, usecases, createdWith: request.createdWith, history, ...(request.auth !== undefined ? { auth: request.auth } : {}), ...(unique !== undefined ? { unique } : {}), ...(key !== undefined ? { key } : {}), ...(request.filters === true ? { filters: true } : {}), ...nested }, manifest.modules);
   const changes: Change[] = rendered.files.map((file) => {
     assertInside(serviceDir, file.path);
     if (existsSync(join(serviceDir, file.path))) {
@@ -236,6 +247,7 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
     ...(unique !== undefined ? { unique } : {}),
     ...(key !== undefined ? { key } : {}),
     ...(request.filters === true ? { filters: true } : {}),
+    ...nested,
   };
   const manifestAfter = formatManifest({ ...manifest, modules: [...manifest.modules, record] });
   changes.push(

@@ -22,7 +22,8 @@ export const ENDPOINT_REGISTRATIONS: Registration[] = [
   {
     file: 'src/backend/api/routes.ts',
     marker: '// scaffold:routes',
-    lines: ["router.use('/{{route}}', create{{Plural}}Router(services.{{name}}, log{{#if auth}}, services.auth{{/if}}));"],
+    // A nested module's router resolves its parent's key through the parent's service (`--parent`).
+    lines: ["router.use('{{mountPath}}', create{{Plural}}Router(services.{{name}}, {{#if parent}}{{parentLookup}}, {{/if}}log{{#if auth}}, services.auth{{/if}}));"],
   },
   {
     file: 'src/composition-root.ts',

@@ -7,6 +7,8 @@ import { parseFields } from '../fields.js';
 import type { Registration } from './registrations.js';
 import { parseCompositeUniques, withVaryingExamples } from '../unique.js';
 import { parseRouteKey } from '../key.js';
+import { nestedView, type NestedParent } from '../nested.js';
+import { secretView } from './secret-view.js';
 import { listFieldsOf, listIndexesOf, listTestsOf } from '../list-query.js';
 
 /** What shapes a module beyond its fields: `--unique` and `--key` as recorded. */
@@ -17,6 +19,10 @@ export interface ModuleShape {
   key?: string;
   /** `--filters`: the list route filters, sorts and counts (see {@link listFieldsOf}). */
   filters?: boolean;
+  /** `--parent`: the module the routes nest under (see {@link parseNested}). */
+  parent?: string;
+  /** `--on-delete`: `cascade` or `restrict`. */
+  onDelete?: string;
 }
 
 /**
@@ -30,24 +36,28 @@ export interface ModuleShape {
  * @param auth - `--auth` (true); absent: a public module.
  * @param extraHelpers - value schemas its use cases' bodies and queries need in the schemas file.
  * @param shape - `--unique` (composite unique indexes) and `--key` (the route key), if any.
+ * @param parent - the parent of a nested module (`--parent`, see {@link nestedView}).
  * @returns the Handlebars view; `composites` holds the composite unique indexes (see
  *   {@link parseCompositeUniques}), `varyingRefs` the refs whose fixtures must differ per row, and
  *   `key` the route key (see {@link parseRouteKey}) with `itemParam` / `itemId` (the item routes'
  *   path parameter and the id expression a handler passes on).
  * @throws {GeneratorInputError} when `unique` or `key` is invalid for these fields.
  */
-export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | string, extraHelpers: string[] = [], shape: ModuleShape = {}): object {
+export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | string, extraHelpers: string[] = [], shape: ModuleShape = {}, parent?: NestedParent): object {
   const composites = parseCompositeUniques(shape.unique, parsed, names);
   const key = parseRouteKey(shape.key, parsed, names);
-  const fields = withVaryingExamples(parsed, composites).map((f) => (key && f.name === key.name ? { ...f, zod: key.bodyZod } : f));
+  const fields = withVaryingExamples(parsed, composites)
+    .map((f) => (key && f.name === key.name ? { ...f, zod: key.bodyZod } : f))
+    .map((f) => ({ ...f, parentRef: f.name === parent?.field, cascades: f.name === parent?.field && parent.onDelete === 'cascade' }));
   const refs = fields.filter((f) => f.ref !== undefined);
   const uniques = fields.filter((f) => f.unique);
   const owner = fields.find((f) => f.owner);
   const text = (pick: (f: Field) => string): boolean => fields.some((f) => pick(f).includes('randomUUID()'));
   const listQuery = shape.filters === true;
-  const hasFilters = !listQuery && refs.some((f) => !f.owner);
+  const hasFilters = !listQuery && refs.some((f) => !f.owner && !f.parentRef);
   return {
     ...names,
+    ...nestedView(names, parent),
     fields,
     refs,
     uniques,
@@ -82,7 +92,7 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
     /** What the schemas file imports from `api/common`: its value schemas in use, and the CRUD helpers (sorted). */
     schemaImports: [
       ...SCHEMA_HELPERS.filter((h) => extraHelpers.includes(h) || fields.some((f) => new RegExp(`\\b${h}\\b`).test(f.zod))),
-      'defineCrudModule', ...(key && !hasFilters ? [] : ['idParams']), ...(listQuery ? ['listQuery'] : []),
+      'defineCrudModule', ...(key && !hasFilters && parent?.key !== false ? [] : ['idParams']), ...(listQuery ? ['listQuery'] : []),
       ...(!listQuery || extraHelpers.includes('pageQuery') ? ['pageQuery'] : []),
     ]
       .sort()
@@ -102,31 +112,6 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
     /** The fields a client sends (all but the owner). */
     bodyFields: fields.filter((f) => !f.owner),
     ...secretView(names, fields),
-  };
-}
-
-/**
- * The part of the view secret fields (`apiKey:secret`) need: bodies take them, the service stores
- * only their argon2id hash (through the auth module's `PasswordHasher` port), no answer holds them.
- *
- * @param names - the module's names.
- * @param fields - its parsed fields.
- * @returns `secrets` (each with its `verify<Name>` function), `hasSecrets`, `publicFields` (what an
- *   answer holds) and the repository's create/patch type names `recordNew` / `recordPatch`.
- */
-function secretView(names: ModuleNames, fields: Field[]): object {
-  const secrets = fields.filter((f) => f.secret).map((f) => ({ ...f, verify: `verify${f.name.charAt(0).toUpperCase()}${f.name.slice(1)}` }));
-  const hasSecrets = secrets.length > 0;
-  return {
-    secrets,
-    hasSecrets,
-    publicFields: fields.filter((f) => !f.secret),
-    recordNew: hasSecrets ? `New${names.Entity}Record` : `New${names.Entity}`,
-    recordPatch: hasSecrets ? `${names.Entity}RecordPatch` : `${names.Entity}Patch`,
-    /** The secret fields' names, quoted, for `secretFields` of the OpenAPI spec. */
-    secretNames: secrets.map((f) => `'${f.name}'`).join(', '),
-    /** The same as a union type, for `Omit<…>`. */
-    secretUnion: secrets.map((f) => `'${f.name}'`).join(' | '),
   };
 }
 
@@ -252,11 +237,13 @@ const httpBody = (fields: Field[], pick: (f: Field) => string): HttpField[] =>
  *
  * @param fields - the module's fields.
  * @param modules - the service's recorded modules (the referenced ones must be among them).
- * @returns `httpCreate` / `httpUpdate` bodies (owner fields left out), `httpParents` in creation
+ * @param route - the module's route segment.
+ * @param nested - its parent, when nested (`--parent`): its requests go under the parent's row.
+ * @returns `httpRoute` (the module's path after the base URL), `httpCreate` / `httpUpdate` bodies (owner fields left out), `httpParents` in creation
  *   order and `httpParentsReversed` in deletion order, `httpLogin` when a parent needs a token.
  * @throws {GeneratorInputError} when a referenced module is not recorded.
  */
-export function httpView(fields: Field[], modules: ModuleRecord[]): object {
+export function httpView(fields: Field[], modules: ModuleRecord[], route = '', nested?: NestedParent): object {
   const parents: HttpParent[] = [];
   const visit = (own: Field[]): void => {
     for (const f of own) {
@@ -276,11 +263,16 @@ export function httpView(fields: Field[], modules: ModuleRecord[]): object {
     }
   };
   visit(fields);
+  // A nested module's body never holds its parent ref: the path names the parent.
+  const own = fields.filter((f) => f.name !== nested?.field);
+  const under = parents.find((p) => p.name === nested?.name);
   return {
+    /** The module's own path: under its parent's created row when nested (`invoices/{{parentInvoice.id}}/lines`). */
+    httpRoute: under ? `${under.route}/${under.requestItem}/${route}` : route,
     /** Some parent needs a token: the file imports auth.http even when the module itself is public. */
     httpLogin: parents.some((p) => p.auth),
-    httpCreate: httpBody(fields, (f) => f.json),
-    httpUpdate: httpBody(fields, (f) => f.json2),
+    httpCreate: httpBody(own, (f) => f.json),
+    httpUpdate: httpBody(own, (f) => f.json2),
     httpParents: parents,
     httpParentsReversed: [...parents].reverse(),
   };

@@ -84,6 +84,7 @@ export function planUsecase(request: UsecaseRequest): UsecasePlan {
   const serviceDir = resolve(request.serviceDir);
   if (!existsSync(join(serviceDir, 'package.json'))) throw new GeneratorInputError(`${serviceDir} is not a scaffold service: package.json is missing.`);
   const { manifest, manifestText, record } = recordedModule(serviceDir, names.name);
+  if (record.parent !== undefined) throw new GeneratorInputError(`Module "${names.name}" is nested under "${record.parent}" (--parent): use cases on a nested module are not supported yet.`);
   if ((record.usecases ?? []).some((u) => shapeOf(u).name === usecase.usecase)) {
     throw new GeneratorInputError(`Module "${names.name}" already has the use case "${usecase.usecase}".`);
   }

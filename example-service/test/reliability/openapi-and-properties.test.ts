@@ -45,7 +45,7 @@ describe('P21: OpenAPI 3.1 from the zod schemas', () => {
   });
 });
 
-/** Every route of every generated module, with `{id}` (or the route key) still to fill. */
+/** Every route of every generated module, with `{id}` (or the route key, and a nested module's parent key) still to fill. */
 const routes = specs.flatMap((spec) => [
   { method: 'post' as const, path: spec.path },
   { method: 'get' as const, path: spec.path },
@@ -83,7 +83,7 @@ describe('P22: any body, path and query sent to any generated route', () => {
     expect(Object.keys(services)).toEqual(expect.arrayContaining(specs.map((spec) => spec.tag)));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), idSegment, queryString, body, fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain'), async (route, id, query, payload, type) => {
-        const path = `${route.path.replace(/\{[a-zA-Z]+\}/, encodeURIComponent(id))}${query ? `?${query}` : ''}`;
+        const path = `${route.path.replace(/\{[a-zA-Z]+\}/g, encodeURIComponent(id))}${query ? `?${query}` : ''}`;
         let req = request(app)[route.method](path);
         if (route.method === 'post' || route.method === 'patch') req = req.set('content-type', type).send(payload);
         const res = await req;

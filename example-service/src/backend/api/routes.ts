@@ -15,6 +15,8 @@ import type { ReferralsService } from '../services/referrals/index.js';
 import { createReferralsRouter } from './referrals/index.js';
 import type { DeliveriesService } from '../services/deliveries/index.js';
 import { createDeliveriesRouter } from './deliveries/index.js';
+import type { InvoiceLinesService } from '../services/invoiceLines/index.js';
+import { createInvoiceLinesRouter } from './invoiceLines/index.js';
 // scaffold:imports
 
 /** Every module's service, as the route table needs them (wired in the composition root). */
@@ -26,6 +28,7 @@ export interface Services {
   notes: NotesService;
   referrals: ReferralsService;
   deliveries: DeliveriesService;
+  invoiceLines: InvoiceLinesService;
   // scaffold:services
 }
 
@@ -53,6 +56,7 @@ export function createRouteTable(services: Services, log: Logger, options: Route
   router.use('/notes', createNotesRouter(services.notes, log, services.auth));
   router.use('/referrals', createReferralsRouter(services.referrals, log));
   router.use('/deliveries', createDeliveriesRouter(services.deliveries, log));
+  router.use('/invoices/:invoiceId/invoice-lines', createInvoiceLinesRouter(services.invoiceLines, async (id: number) => (await services.invoices.get(id)).id, log));
   // scaffold:routes
   return router;
 }

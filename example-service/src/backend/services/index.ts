@@ -7,4 +7,5 @@ export * from './receipts/index.js';
 export * from './notes/index.js';
 export * from './referrals/index.js';
 export * from './deliveries/index.js';
+export * from './invoiceLines/index.js';
 // scaffold:exports

@@ -10,6 +10,7 @@ export * from './field-schemas.js';
 export * from './body-guard.js';
 export * from './openapi.js';
 export * from './openapi-responses.js';
+export * from './openapi-nested.js';
 export * from './rate-limit.js';
 export * from './authenticate.js';
 export * from './cors.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { completeOperation, ERROR_SCHEMA, errorResponse, itemParamOf, jsonContent as json, pageSchema, schemaRef as ref, withArticle, words } from './openapi-responses.js';
+import { nestUnderParent, parentFieldSchema, type NestedParentSpec } from './openapi-nested.js';
 import { RATE_LIMIT_EXEMPT_PATHS } from './rate-limit.js';
 
 const CRUD_SPEC = Symbol.for('scaffold.crudModuleSpec');
@@ -37,6 +38,7 @@ export interface CrudModuleSpec {
   ownerField?: string;
   /** Secret fields: accepted in bodies, never answered, so left out of the entity schema. */
   secretFields?: string[];
+  parent?: NestedParentSpec;
 }
 
 /** A use case route of any shape. */
@@ -139,11 +141,12 @@ function entitySchema(spec: CrudModuleSpec): Json {
   return {
     type: 'object',
     additionalProperties: false,
-    required: ['id', ...(body.required ?? []).filter((k) => !secret.has(k)), ...Object.keys(owner), 'createdAt', 'updatedAt'],
+    required: ['id', ...(body.required ?? []).filter((k) => !secret.has(k)), ...Object.keys(owner), ...Object.keys(parentFieldSchema(spec.parent)), 'createdAt', 'updatedAt'],
     properties: {
       id: { type: 'integer', minimum: 1 },
       ...Object.fromEntries(Object.entries(body.properties ?? {}).filter(([k]) => !secret.has(k))),
       ...owner,
+      ...parentFieldSchema(spec.parent),
       createdAt: { type: 'string', format: 'date-time' },
       updatedAt: { type: 'string', format: 'date-time' },
     },
@@ -211,6 +214,7 @@ function modulePaths(spec: CrudModuleSpec, schemas: Json): Json {
       return [a.scope === 'item' ? `${itemPath}/${a.name}` : `${spec.path}/${a.name}`, { [a.method]: op }];
     })),
   };
+  nestUnderParent(paths, spec.parent, jsonSchema);
   if (spec.auth) {
     for (const item of Object.values(paths) as Record<string, Json>[]) {
       for (const op of Object.values(item)) {

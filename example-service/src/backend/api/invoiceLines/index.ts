@@ -1,0 +1,2 @@
+export * from './invoiceLines.router.js';
+export * from './invoiceLines.schemas.js';

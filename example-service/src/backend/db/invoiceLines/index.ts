@@ -1,0 +1,1 @@
+export * from './invoiceLines.prisma-repository.js';
