@@ -181,7 +181,10 @@ describe('npx plop batch', () => {
 
   it('When a step\'s result fails a gate (a template fixture makes its .http request answer 404), then the batch is rolled back completely and the runtime gate is named', async ({ annotate }) => {
     const template = join(clone, 'templates/endpoint/__http__/[name].http.hbs');
-    writeFileSync(template, readFileSync(template, 'utf8').replace('GET \\{{baseUrl}}/{{route}}?limit=20', 'GET \\{{baseUrl}}/{{route}}-missing?limit=20'));
+    const listRequest = 'GET \\{{baseUrl}}/{{httpRoute}}?limit=20';
+    const source = readFileSync(template, 'utf8');
+    expect(source).toContain(listRequest);
+    writeFileSync(template, source.replace(listRequest, 'GET \\{{baseUrl}}/{{httpRoute}}-missing?limit=20'));
     git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', 'fixture: a template whose list request answers 404');
     head = git('rev-parse', 'HEAD');
     const red = { batch: 'widgets', steps: [{ task: 'W1', generator: 'endpoint', name: 'widgets', fields: 'label:string' }, { task: 'W2', generator: 'field', module: 'suppliers', fields: 'rating:int?' }] };

@@ -75,9 +75,11 @@ describe('npx plop usecase', () => {
   });
 
   it('When the module is destroyed, then its files (use case included) go, compared with a rendering that includes the use case', () => {
-    // receipts (which holds a hand-written rule) and deliveries reference invoices: they go first.
+    // receipts (which holds a hand-written rule), deliveries and invoiceLines (nested under it)
+    // reference invoices: they go first.
     expect(plop(['destroy', 'receipts', '--force']).json.errors).toEqual([]);
     expect(plop(['destroy', 'deliveries']).json.errors).toEqual([]);
+    expect(plop(['destroy', 'invoiceLines']).json.errors).toEqual([]);
     const { status, json } = plop(['destroy', 'invoices']);
     expect(json.errors).toEqual([]);
     expect(status).toBe(0);
