@@ -40,7 +40,7 @@ export interface TypeMapping {
 const UNIQUE_NUMBER = 'uniqueNumber()';
 
 /** The value schemas of `api/common/field-schemas.ts` that field zod expressions may use (imported by name). */
-export const SCHEMA_HELPERS = ['bigintString', 'datetimeString', 'decimalString', 'jsonObject', 'secretString', 'storableString', 'uuidString'] as const;
+export const SCHEMA_HELPERS = ['bigintString', 'datetimeString', 'decimalString', 'jsonObject', 'secretString', 'slugString', 'storableString', 'uuidString'] as const;
 
 /** Every scalar type, mapped through zod, TypeScript, Prisma, SQL and examples. */
 export const MAPPINGS: Record<ScalarType, TypeMapping> = {

@@ -1,6 +1,7 @@
 import { GeneratorInputError } from './errors.js';
 import { FIELD_TYPES, MAPPINGS, parseDefault, type DefaultValue, type FieldType, type TypeMapping } from './field-types.js';
 import { moduleNames, type ModuleNames } from './naming.js';
+import { checkDerivedSources, checkSlugItem } from './slug.js';
 
 export { FIELD_TYPES, type FieldType } from './field-types.js';
 
@@ -74,6 +75,8 @@ export interface Field {
   column: string;
   /** The repository's create input property (`tsInput`, or the hash's for a secret). */
   recordInput: string;
+  /** A `slug(<field>)` (type `string`, unique): the field its value is derived from when a body has none. */
+  derivedFrom?: string;
 }
 
 const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -86,6 +89,7 @@ interface Parsed {
   optional: boolean;
   unique: boolean;
   defaultRaw: string | undefined;
+  derivedFrom?: string;
 }
 
 function parseItem(item: string): Parsed {
@@ -101,14 +105,18 @@ function parseItem(item: string): Parsed {
       `Field name "${name}" in "${item}" is invalid or reserved: use lower camelCase letters/digits (not id, createdAt, updatedAt).`,
     );
   }
-  const known = [...FIELD_TYPES, 'enum', 'ref', 'owner'] as string[];
+  const known = [...FIELD_TYPES, 'enum', 'ref', 'owner', 'slug'] as string[];
   if (!known.includes(typeName)) {
     throw new GeneratorInputError(`Field type "${typeName}" in "${item}" is unknown: use one of ${known.join(', ')}.`);
   }
-  if ((arg !== undefined) !== (typeName === 'enum' || typeName === 'ref')) {
-    throw new GeneratorInputError(`Field "${item}" is malformed: only enum(a|b) and ref(module) take parentheses.`);
+  if ((arg !== undefined) !== ['enum', 'ref', 'slug'].includes(typeName)) {
+    throw new GeneratorInputError(`Field "${item}" is malformed: only enum(a|b), ref(module) and slug(field) take parentheses.`);
   }
   if (modifiers.length !== new Set(modifiers).size) throw new GeneratorInputError(`Field "${item}" repeats a modifier.`);
+  if (typeName === 'slug') {
+    checkSlugItem(item, modifiers, defaultRaw, arg);
+    return { name, item, type: 'string', arg: undefined, optional: false, unique: true, defaultRaw, derivedFrom: arg };
+  }
   return { name, item, type: typeName as FieldType, arg, optional: modifiers.includes('?'), unique: modifiers.includes('!'), defaultRaw };
 }
 
@@ -190,9 +198,10 @@ function buildField(p: Parsed, owner: string, named: boolean): Field {
   if (def && p.optional) memoryValue = `data.${name} === undefined ? ${def.ts} : data.${name}`;
   else if (def) memoryValue = `data.${name} ?? ${def.ts}`;
   else if (p.optional) memoryValue = `data.${column} ?? null`;
-  let zod = m.zod;
+  // A slug is optional in bodies only: the service derives it when absent (see slug.ts).
+  let zod = p.derivedFrom === undefined ? m.zod : 'slugString';
   if (p.optional) zod += '.nullable()';
-  if (inputOptional) zod += '.optional()';
+  if (inputOptional || p.derivedFrom !== undefined) zod += '.optional()';
   return {
     name,
     spec: p.item,
@@ -220,19 +229,22 @@ function buildField(p: Parsed, owner: string, named: boolean): Field {
     owner: p.type === 'owner',
     secret,
     column,
+    ...(p.derivedFrom === undefined ? {} : { derivedFrom: p.derivedFrom }),
   };
 }
 
 /**
  * Parses a field spec such as `number:string! amount:decimal status:enum(open|paid)=open customer:ref(customers)`.
- * Types: string text int bigint decimal boolean datetime uuid json secret, `enum(a|b)`, `ref(module)`, `owner`;
+ * Types: string text int bigint decimal boolean datetime uuid json secret, `enum(a|b)`, `ref(module)`, `owner`,
+ * `slug(field)` (a `string` route key derived from another field, see slug.ts);
  * modifiers: `?` optional, `!` unique, `=value` default.
  *
  * @param spec - fields separated by whitespace.
  * @param owner - the owning entity's name (prefix of enum type names), e.g. `Order`.
  * @returns the fields in the order given.
  * @throws {GeneratorInputError} on an empty spec, a malformed item, an unknown type, a bad default,
- *   a modifier the type does not allow, a reserved or duplicate name, or a second owner field;
+ *   a modifier the type does not allow, a reserved or duplicate name, a second owner field, or a
+ *   slug without a required string or text source (see {@link checkDerivedSources});
  *   the message names the offending item.
  */
 export function parseFields(spec: string, owner = 'Model'): Field[] {
@@ -257,7 +269,7 @@ export function parseFields(spec: string, owner = 'Model'): Field[] {
     if (target !== undefined) counts.set(target, (counts.get(target) ?? 0) + 1);
   }
   const seen = new Set<string>();
-  return parsed.map((p) => {
+  const fields = parsed.map((p) => {
     const target = targetOf(p);
     const field = buildField(p, owner, target !== undefined && (counts.get(target) ?? 0) > 1);
     for (const used of [...new Set([field.name, field.column, field.ref?.relation])].filter((n): n is string => n !== undefined)) {
@@ -269,6 +281,8 @@ export function parseFields(spec: string, owner = 'Model'): Field[] {
     }
     return field;
   });
+  checkDerivedSources(fields);
+  return fields;
 }
 
 /**

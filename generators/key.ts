@@ -48,7 +48,8 @@ export function parseRouteKey(key: string | undefined, fields: Field[], names: M
     throw new GeneratorInputError(`--key=${name}: a route key must be unique and required: write "${name}:${field.type}!" (no "?").`);
   }
   const own = field.zod.replace(/\.nullable\(\)|\.optional\(\)/g, '');
-  const base = field.type === 'string' ? `${own}.regex(${KEY_PATTERN}, { error: 'letters, digits and - . _ ~ only, not starting with .' })` : own;
+  // A slug's own schema (`slugString`) already admits only unreserved characters.
+  const base = field.type === 'string' && field.derivedFrom === undefined ? `${own}.regex(${KEY_PATTERN}, { error: 'letters, digits and - . _ ~ only, not starting with .' })` : own;
   return {
     name,
     Name: name.charAt(0).toUpperCase() + name.slice(1),

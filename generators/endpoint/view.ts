@@ -7,6 +7,7 @@ import { parseFields } from '../fields.js';
 import type { Registration } from './registrations.js';
 import { parseCompositeUniques, withVaryingExamples } from '../unique.js';
 import { parseRouteKey } from '../key.js';
+import { derivedKeyOf } from '../slug.js';
 import { nestedView, type NestedParent } from '../nested.js';
 import { secretView } from './secret-view.js';
 import { listFieldsOf, listIndexesOf, listTestsOf } from '../list-query.js';
@@ -41,11 +42,13 @@ export interface ModuleShape {
  *   {@link parseCompositeUniques}), `varyingRefs` the refs whose fixtures must differ per row, and
  *   `key` the route key (see {@link parseRouteKey}) with `itemParam` / `itemId` (the item routes'
  *   path parameter and the id expression a handler passes on).
- * @throws {GeneratorInputError} when `unique` or `key` is invalid for these fields.
+ * @throws {GeneratorInputError} when `unique` or `key` is invalid for these fields, or a slug
+ *   field is not the key or meets an option it does not support (see {@link derivedKeyOf}).
  */
 export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | string, extraHelpers: string[] = [], shape: ModuleShape = {}, parent?: NestedParent): object {
   const composites = parseCompositeUniques(shape.unique, parsed, names);
   const key = parseRouteKey(shape.key, parsed, names);
+  const slug = derivedKeyOf(parsed, shape.key, [...(auth === undefined ? [] : ['--auth']), ...(parent ? ['--parent'] : [])], names.words);
   const fields = withVaryingExamples(parsed, composites)
     .map((f) => (key && f.name === key.name ? { ...f, zod: key.bodyZod } : f))
     .map((f) => ({ ...f, parentRef: f.name === parent?.field, cascades: f.name === parent?.field && parent.onDelete === 'cascade' }));
@@ -78,6 +81,8 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
     listTests: listQuery ? listTestsOf(fields, key?.name) : false,
     hasUnique: uniques.length > 0 || composites.length > 0,
     key: key ?? false,
+    /** A `slug(<field>)` key (see {@link derivedKeyOf}): `create` derives it when the body has none. */
+    slug: slug ?? false,
     itemParam: key?.name ?? 'id',
     itemId: key ? `await service.idOf(params.${key.name})` : 'params.id',
     /** The `.http` request whose answer holds the row's current key: the update may change the key. */
@@ -271,7 +276,8 @@ export function httpView(fields: Field[], modules: ModuleRecord[], route = '', n
     httpRoute: under ? `${under.route}/${under.requestItem}/${route}` : route,
     /** Some parent needs a token: the file imports auth.http even when the module itself is public. */
     httpLogin: parents.some((p) => p.auth),
-    httpCreate: httpBody(own, (f) => f.json),
+    /** A derived key (`slug(…)`) is left to the service on create. */
+    httpCreate: httpBody(own.filter((f) => f.derivedFrom === undefined), (f) => f.json),
     httpUpdate: httpBody(own, (f) => f.json2),
     httpParents: parents,
     httpParentsReversed: [...parents].reverse(),

@@ -57,6 +57,15 @@ export const bigintString = z
   .regex(/^-?[0-9]{1,18}$/, 'must be an integer string of at most 18 digits')
   .transform((value) => BigInt(value).toString());
 
+/**
+ * A URL slug (a `slug(<field>)` route key): lower-case ASCII letters and digits, words joined by
+ * `-`, at most 255 characters, e.g. `hello-world-2`; what the service derives when a body has none.
+ */
+export const slugString = z
+  .string()
+  .max(255)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters and digits, words joined by -');
+
 /** A UUID (RFC 9562). Normalised to lower case, as PostgreSQL's `uuid` type answers it. */
 export const uuidString = z.uuid().transform((value) => value.toLowerCase());
 

@@ -5,3 +5,4 @@ export * from './request-context.js';
 export * from './actor.js';
 export * from './secret.js';
 export * from './list-query.js';
+export * from './slug.js';
