@@ -50,12 +50,13 @@ describe('npx plop describe --json', () => {
       'ref:uuid!=uuid meta:json views:bigint=0 note:text?',
       'qty:int?!',
       'meta:json? author:owner',
+      'title:string slug:slug(title)',
     ];
     for (const spec of good) {
       expect(validate(spec), spec).toBe(true);
       expect(() => parseFields(spec), spec).not.toThrow();
     }
-    const bad = ['', 'name', 'name:money', 'Name:string', 'a:enum()', 'a:ref(../x)', 'a:string??', 'a:int=', 'a:string b'];
+    const bad = ['', 'name', 'name:money', 'Name:string', 'a:enum()', 'a:ref(../x)', 'a:string??', 'a:int=', 'a:string b', 'title:string slug:slug()', 'title:string slug:slug(Title)'];
     for (const spec of bad) {
       expect(validate(spec), spec).toBe(false);
       expect(() => parseFields(spec), spec).toThrow(GeneratorInputError);

@@ -20,6 +20,8 @@ import { createDeliveriesPrismaRepository } from './backend/db/deliveries/index.
 import { createDeliveriesService, createInMemoryDeliveriesRepository } from './backend/services/deliveries/index.js';
 import { createInvoiceLinesPrismaRepository } from './backend/db/invoiceLines/index.js';
 import { createInvoiceLinesService, createInMemoryInvoiceLinesRepository } from './backend/services/invoiceLines/index.js';
+import { createPlansPrismaRepository } from './backend/db/plans/index.js';
+import { createPlansService, createInMemoryPlansRepository } from './backend/services/plans/index.js';
 // scaffold:imports
 
 /**
@@ -41,6 +43,7 @@ export function composeServices(prisma: PrismaClient, log: Logger): Services {
     referrals: createReferralsService({ repo: createReferralsPrismaRepository(prisma, log), log }),
     deliveries: createDeliveriesService({ repo: createDeliveriesPrismaRepository(prisma, log), log }),
     invoiceLines: createInvoiceLinesService({ repo: createInvoiceLinesPrismaRepository(prisma, log), log }),
+    plans: createPlansService({ repo: createPlansPrismaRepository(prisma, log), log }),
     // scaffold:services
   };
 }
@@ -61,6 +64,7 @@ export function composeInMemoryServices(log: Logger): Services {
     referrals: createReferralsService({ repo: createInMemoryReferralsRepository(log), log }),
     deliveries: createDeliveriesService({ repo: createInMemoryDeliveriesRepository(log), log }),
     invoiceLines: createInvoiceLinesService({ repo: createInMemoryInvoiceLinesRepository(log), log }),
+    plans: createPlansService({ repo: createInMemoryPlansRepository(log), log }),
     // scaffold:memory-services
   };
 }

@@ -40,6 +40,7 @@ const TYPE_DOCS: Record<string, { item: string; description: string; example: st
   secret: { item: 'secret', description: 'write-only string of 12-128 chars (a password, an API key): accepted on create/update, stored as its argon2id hash in TEXT column <name>Hash, never answered or logged; no ! or default; needs npx plop auth', example: 'apiKey:secret' },
   enum: { item: `enum\\(${ENUM_VALUE}(\\|${ENUM_VALUE})*\\)`, description: "'a' | 'b'; PostgreSQL enum type <Entity><Field>; default one of the values", example: 'status:enum(pending|paid)=pending' },
   ref: { item: `ref\\(${MODULE_NAME_PATTERN.source.slice(1, -1)}\\)`, description: '<name>Id, a positive integer; INTEGER + foreign key to the module (ON DELETE RESTRICT, with ? SET NULL); with ! one-to-one (back-relation <entity> <Entity>?); several refs to one module are named relations (back-relation <module>As<Name> in its model)', example: 'customer:ref(customers)' },
+  slug: { item: `slug\\(${FIELD_NAME}\\)`, description: 'a route key derived from another field: a unique slug (lower-case letters, digits, words joined by -, ≤ 255 chars) that a create body may leave out; the service then derives it from the named required string/text field and adds the first free -2…-20 (then random) suffix; must be the --key; no ? or default; not with --auth or --parent', example: 'slug:slug(title)' },
   owner: { item: 'owner', description: '<name>Id of the signed-in user (needs npx plop auth and --auth): set from the token, never from a body; others get 403; no modifiers', example: 'author:owner' },
 };
 
@@ -54,7 +55,7 @@ const itemPattern = (type: string): string => `${FIELD_NAME}:${TYPE_DOCS[type]?.
  * @returns the schema.
  */
 export function fieldGrammarSchema(): object {
-  const types = [...FIELD_TYPES, 'enum', 'ref', 'owner'];
+  const types = [...FIELD_TYPES, 'enum', 'ref', 'owner', 'slug'];
   const item = `(${types.map(itemPattern).join('|')})`;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -70,7 +71,7 @@ export function fieldGrammarSchema(): object {
       },
       modifiers: {
         '?': 'optional: nullable column, may be omitted',
-        '!': 'unique: 409 <SCOPE>.CONFLICT on a duplicate (not for boolean, json, enum, ref, owner, secret)',
+        '!': 'unique: 409 <SCOPE>.CONFLICT on a duplicate (not for boolean, json, enum, owner, secret; a slug is always unique)',
         '=value': 'default, see each type',
       },
     },
@@ -106,7 +107,7 @@ const UNIQUE_FLAG: FlagDoc = {
 const KEY_FLAG: FlagDoc = {
   flag: '--key=<field>',
   schema: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*$', description: 'a required unique string or uuid field of the module; = form only' },
-  description: 'Address the item routes by this field instead of the id: GET/PATCH/DELETE /<route>/:<field> (and item use cases under it), validated like the field, 404 <SCOPE>.NOT_FOUND when no row has it. A string key holds only letters, digits and - . _ ~ (RFC 3986 unreserved), not starting with .; answers still carry the id. Recorded as "key".',
+  description: 'Address the item routes by this field instead of the id: GET/PATCH/DELETE /<route>/:<field> (and item use cases under it), validated like the field, 404 <SCOPE>.NOT_FOUND when no row has it. A string key holds only letters, digits and - . _ ~ (RFC 3986 unreserved), not starting with .; answers still carry the id. A slug(<field>) field must be the key (derived when a create body has none). Recorded as "key".',
   example: 'npx plop endpoint articles "slug:string! title:string" --key=slug --json',
 };
 

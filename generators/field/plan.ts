@@ -42,6 +42,9 @@ export interface FieldPlan {
  */
 function assertAddable(added: Field[], names: ModuleNames, others: ModuleRecord[]): void {
   for (const f of added) {
+    if (f.derivedFrom !== undefined) {
+      throw new GeneratorInputError(`Field "${f.spec}": a slug is the route key, which existing rows of "${names.table}" lack, and a module's key is chosen when it is generated: add a plain optional field instead ("${f.name}:string?").`);
+    }
     if (f.secret && !f.optional) {
       throw new GeneratorInputError(`Field "${f.spec}" is a required secret, but table "${names.table}" may already have rows (a secret takes no default): make it optional ("${f.spec}?").`);
     }
@@ -93,6 +96,8 @@ function nextRecord(serviceDir: string, record: ModuleRecord, names: ModuleNames
     if (current.length === 1) throw new GeneratorInputError(`"${name}" is the only field of "${names.name}": a module keeps at least one; destroy the module instead.`);
     const composite = parseCompositeUniques(record.unique, current, names).find((c) => c.fields.includes(current[at]?.column ?? ''));
     if (record.key !== undefined && current[at]?.name === record.key) throw new GeneratorInputError(`"${name}" is the route key of "${names.name}" (--key): it cannot be removed.`);
+    const slug = current.find((f) => f.derivedFrom !== undefined && f.derivedFrom === current[at]?.name);
+    if (slug) throw new GeneratorInputError(`"${name}" is the source of the slug "${slug.spec}" of "${names.name}": it cannot be removed.`);
     if (composite) throw new GeneratorInputError(`"${name}" is part of the unique index (${composite.label}) of "${names.name}" (--unique): it cannot be removed.`);
     const items = record.fields.split(' ');
     fields = items.filter((_, i) => i !== at).join(' ');

@@ -17,6 +17,8 @@ import type { DeliveriesService } from '../services/deliveries/index.js';
 import { createDeliveriesRouter } from './deliveries/index.js';
 import type { InvoiceLinesService } from '../services/invoiceLines/index.js';
 import { createInvoiceLinesRouter } from './invoiceLines/index.js';
+import type { PlansService } from '../services/plans/index.js';
+import { createPlansRouter } from './plans/index.js';
 // scaffold:imports
 
 /** Every module's service, as the route table needs them (wired in the composition root). */
@@ -29,6 +31,7 @@ export interface Services {
   referrals: ReferralsService;
   deliveries: DeliveriesService;
   invoiceLines: InvoiceLinesService;
+  plans: PlansService;
   // scaffold:services
 }
 
@@ -57,6 +60,7 @@ export function createRouteTable(services: Services, log: Logger, options: Route
   router.use('/referrals', createReferralsRouter(services.referrals, log));
   router.use('/deliveries', createDeliveriesRouter(services.deliveries, log));
   router.use('/invoices/:invoiceId/invoice-lines', createInvoiceLinesRouter(services.invoiceLines, async (id: number) => (await services.invoices.get(id)).id, log));
+  router.use('/plans', createPlansRouter(services.plans, log));
   // scaffold:routes
   return router;
 }

@@ -8,4 +8,5 @@ export * from './notes/index.js';
 export * from './referrals/index.js';
 export * from './deliveries/index.js';
 export * from './invoiceLines/index.js';
+export * from './plans/index.js';
 // scaffold:exports

@@ -1,0 +1,2 @@
+export * from './plans.router.js';
+export * from './plans.schemas.js';

@@ -1,0 +1,67 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildNewPlan, buildOtherPlan, type PlansRepository } from '../../services/plans/index.js';
+import { openTestDatabase, type TestDatabase } from '../common/index.js';
+import { createPlansPrismaRepository } from './plans.prisma-repository.js';
+
+const log = pino({ level: 'silent' });
+
+describe('PlansPrismaRepository (PostgreSQL: embedded PGlite, or DATABASE_URL when set)', () => {
+  let db: TestDatabase;
+  let repo: PlansRepository;
+  const buildNew = async () => buildNewPlan();
+  const buildOther = async () => buildOtherPlan();
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    repo = createPlansPrismaRepository(db.prisma, log);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('When a plan is created, then the same values are read back from the table', async () => {
+    const input = await buildNew();
+    const created = await repo.create(input);
+    expect(created.id).toBeGreaterThan(0);
+    expect(created).toMatchObject(input);
+    await expect(repo.findById(created.id)).resolves.toEqual(created);
+  });
+
+  it('When a plan is updated, then the row holds the new values and a later updatedAt', async () => {
+    const created = await repo.create(await buildNew());
+    const change = await buildOther();
+    const updated = await repo.update(created.id, change);
+    expect(updated).toMatchObject(change);
+    expect(updated?.updatedAt.getTime()).toBeGreaterThanOrEqual(created.updatedAt.getTime());
+  });
+
+  it('When plans are listed, then pages follow id order', async () => {
+    const a = await repo.create(await buildNew());
+    const b = await repo.create(await buildNew());
+    const ids = (await repo.list({ limit: 100, offset: 0 })).map((row) => row.id);
+    expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
+    expect(await repo.list({ limit: 1, offset: 0 })).toHaveLength(1);
+  });
+
+  it('When a plan is deleted, then it is gone and a second delete reports false', async () => {
+    const created = await repo.create(await buildNew());
+    await expect(repo.delete(created.id)).resolves.toBe(true);
+    await expect(repo.findById(created.id)).resolves.toBeNull();
+    await expect(repo.delete(created.id)).resolves.toBe(false);
+  });
+
+  it('When the id does not exist, then update resolves to null', async () => {
+    await expect(repo.update(2147483000, await buildOther())).resolves.toBeNull();
+  });
+
+  it('When another plan already has the slug, then create refuses with PLAN.CONFLICT', async () => {
+    const first = await repo.create(await buildNew());
+    await expect(repo.create({ ...(await buildNew()), slug: first.slug })).rejects.toMatchObject({ code: 'PLAN.CONFLICT' });
+  });
+
+  it('When a plan is looked up by slug, then the row comes back, and an unknown slug is null', async () => {
+    const created = await repo.create(await buildNew());
+    await expect(repo.findBySlug(created.slug)).resolves.toEqual(created);
+    await expect(repo.findBySlug('no-such-key')).resolves.toBeNull();
+  });
+});
