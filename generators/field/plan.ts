@@ -42,9 +42,6 @@ export interface FieldPlan {
  */
 function assertAddable(added: Field[], names: ModuleNames, others: ModuleRecord[]): void {
   for (const f of added) {
-    if (f.derivedFrom !== undefined) {
-      throw new GeneratorInputError(`Field "${f.spec}": a slug is the route key, which existing rows of "${names.table}" lack, and a module's key is chosen when it is generated: add a plain optional field instead ("${f.name}:string?").`);
-    }
     if (f.secret && !f.optional) {
       throw new GeneratorInputError(`Field "${f.spec}" is a required secret, but table "${names.table}" may already have rows (a secret takes no default): make it optional ("${f.spec}?").`);
     }
@@ -83,6 +80,10 @@ function nextRecord(serviceDir: string, record: ModuleRecord, names: ModuleNames
   let added: Field[] = [];
   if (request.add !== undefined) {
     const spec = normaliseSpec(request.add);
+    const slug = spec.split(' ').find((item) => /^[^:]+:slug\(/.test(item));
+    if (slug !== undefined) {
+      throw new GeneratorInputError(`Field "${slug}": a slug is the route key, which existing rows of "${names.table}" lack, and a module's key is chosen when it is generated: add a plain optional field instead ("${slug.split(':')[0]}:string?").`);
+    }
     parseFields(spec, names.Entity);
     fields = `${record.fields} ${spec}`;
     // Parsed with the module's other fields: a second ref to one module names both relations.
