@@ -26,7 +26,8 @@ export function checkSlugItem(item: string, modifiers: string, defaultRaw: strin
 
 /**
  * Checks the derived fields of a module against the others: each names a required `string` or
- * `text` field of the same module, and a module has at most one slug.
+ * `text` field of the same module without a default (a body that left both out would have no text
+ * to derive from), and a module has at most one slug.
  *
  * @param fields - the module's parsed fields.
  * @throws {GeneratorInputError} naming the slug and what is wrong with its source.
@@ -36,10 +37,10 @@ export function checkDerivedSources(fields: Field[]): void {
   if (slugs.length > 1) throw new GeneratorInputError(`Fields "${slugs.map((f) => f.spec).join('", "')}": a module has at most one slug(…) field.`);
   for (const slug of slugs) {
     const source = fields.find((f) => f.name === slug.derivedFrom);
-    if (!source || !SOURCE_TYPES.has(source.type) || source.derivedFrom !== undefined || source.optional) {
-      const names = fields.filter((f) => SOURCE_TYPES.has(f.type) && !f.optional && f.derivedFrom === undefined).map((f) => f.name);
+    if (!source || !SOURCE_TYPES.has(source.type) || source.derivedFrom !== undefined || source.optional || source.hasDefault) {
+      const names = fields.filter((f) => SOURCE_TYPES.has(f.type) && !f.optional && !f.hasDefault && f.derivedFrom === undefined).map((f) => f.name);
       throw new GeneratorInputError(
-        `Field "${slug.spec}": a slug is derived from a required string or text field of the module (${names.length > 0 ? `candidates: ${names.join(', ')}` : 'it has none'}).`,
+        `Field "${slug.spec}": a slug is derived from a required string or text field of the module with no default (${names.length > 0 ? `candidates: ${names.join(', ')}` : 'it has none'}).`,
       );
     }
   }

@@ -26,9 +26,13 @@ const accepted = <T>(fn: () => T): T | undefined => {
   }
 };
 
-/** `--key` and `--unique` drawn from the items' names (most draws are refused, and skipped), and `--filters`. */
+/**
+ * `--key` and `--unique` drawn from the items' names (most draws are refused, and skipped), and
+ * `--filters`; `slugFrom` adds a source of that type and `permalink:slug(<source>)`, the key.
+ */
 const shape = fc.record({
   key: fc.option(fc.nat(4), { nil: undefined }),
+  slugFrom: fc.option(fc.constantFrom('string', 'text', 'string!', 'text!'), { nil: undefined }),
   unique: fc.option(fc.uniqueArray(fc.nat(4), { minLength: 2, maxLength: 3 }), { nil: undefined }),
   filters: fc.boolean(),
 });
@@ -38,15 +42,17 @@ const shape = fc.record({
 // without a diagnostic.
 describe('every accepted input renders valid code (fast-check)', () => {
   it('When a name, a spec and its shape are accepted, then no file holds &#x, &amp; or &lt; and every .ts file compiles', () => {
+    let slugs = 0;
     fc.assert(
-      fc.property(word, fc.array(item, { minLength: 1, maxLength: 5 }), shape, (rawName, items, picks) => {
+      fc.property(word, fc.array(item, { minLength: 1, maxLength: 5 }), shape, (rawName, drawn, picks) => {
+        const items = picks.slugFrom === undefined ? drawn : [...drawn, `slugSource:${picks.slugFrom}`, 'permalink:slug(slugSource)'];
         const names = accepted(() => moduleNames(rawName));
         const fields = names && accepted(() => parseFields(items.join(' '), names.Entity));
         fc.pre(names !== undefined && fields !== undefined);
         if (!names || !fields) return;
         const nameAt = (i: number): string | undefined => fields[i]?.ref?.relation ?? fields[i]?.name;
         const request = {
-          key: picks.key === undefined ? undefined : fields[picks.key]?.name,
+          key: picks.slugFrom !== undefined ? 'permalink' : picks.key === undefined ? undefined : fields[picks.key]?.name,
           unique: picks.unique?.map(nameAt).filter((n) => n !== undefined).join(','),
           filters: picks.filters,
         };
@@ -54,6 +60,7 @@ describe('every accepted input renders valid code (fast-check)', () => {
         fc.pre(rendered !== undefined);
         if (!rendered) return;
         const { files, registrations } = rendered;
+        if (picks.slugFrom !== undefined) slugs += 1;
         const texts = [...files.map((f) => [f.path, f.content] as const), ...[...registrations].map(([p, b]) => [p, JSON.stringify(b)] as const)];
         for (const [path, content] of texts) {
           expect(content, path).not.toMatch(/&#x|&amp;|&lt;|&gt;|&quot;/);
@@ -69,5 +76,7 @@ describe('every accepted input renders valid code (fast-check)', () => {
       }),
       { numRuns: 100 },
     );
+    // The draws reach derived keys: a property that never renders one would prove nothing about them.
+    expect(slugs).toBeGreaterThan(0);
   });
 });

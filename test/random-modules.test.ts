@@ -9,8 +9,8 @@ import { parseCompositeUniques } from '../generators/unique.js';
 import { cloneRepository, removeClone, run, shellEnv } from './support/workspace.js';
 
 // Issue 9: the suite must hold for whatever a user generates. One random set of accepted modules
-// (refs, several to one module, enums, json, secret fields, unique, defaults, route keys, composite
-// unique indexes, list filters, use cases) is generated into a clean clone, committed
+// (refs, several to one module, enums, json, secret fields, unique, defaults, route keys, derived
+// slug keys, composite unique indexes, list filters, use cases) is generated into a clean clone, committed
 // there, and then the clone's own tests run green: the byte-identical regeneration (dogfood) and
 // the example service's whole suite (unit, API, database, reliability, dev server). One sample per
 // run (the suite is minutes long); SCAFFOLD_SEED=<n> replays a failing one.
@@ -69,28 +69,32 @@ const accepts = (fn: () => unknown): boolean => {
 
 /**
  * The endpoint arguments of one module: its spec, maybe `--key=<field>` (a field the grammar takes
- * as a route key), maybe `--unique=<a,b>` over two of its fields and maybe `--filters` (issue 11,
- * items 1, 5 and 6).
+ * as a route key) or a derived `permalink:slug(<field>)` key, maybe `--unique=<a,b>` over two of its
+ * fields and maybe `--filters` (issue 11, items 1, 5 and 6).
  */
 const endpointArgs = (module: string, refs: string[]): fc.Arbitrary<string[]> =>
   spec(refs).chain((s) => {
     const names = moduleNames(module);
     const fields = parseFields(s, names.Entity);
     const memberNames = fields.map((f) => f.ref?.relation ?? f.name);
+    // A derived key (`permalink:slug(<source>)`) needs a required string or text source with no default.
+    const sources = fields.filter((f) => (f.type === 'string' || f.type === 'text') && !f.optional && !f.hasDefault).map((f) => f.name);
     return fc
       .record({
         key: fc.option(fc.constantFrom(...fields.map((f) => f.name)), { nil: undefined }),
+        slug: sources.length === 0 ? fc.constant(undefined) : fc.option(fc.constantFrom(...sources), { nil: undefined }),
         unique: memberNames.length < 2
           ? fc.constant(undefined)
           : fc.option(fc.uniqueArray(fc.constantFrom(...memberNames), { minLength: 2, maxLength: 2 }).map((pair) => pair.join(',')), { nil: undefined }),
         filters: fc.boolean(),
       })
-      .map(({ key, unique, filters }) => ({
-        key: key !== undefined && accepts(() => parseRouteKey(key, fields, names)) ? key : undefined,
+      .map(({ key, slug, unique, filters }) => ({
+        spec: slug === undefined ? s : `${s} permalink:slug(${slug})`,
+        key: slug !== undefined ? 'permalink' : key !== undefined && accepts(() => parseRouteKey(key, fields, names)) ? key : undefined,
         unique: unique !== undefined && accepts(() => parseCompositeUniques(unique, fields, names)) ? unique : undefined,
         filters,
       }))
-      .map(({ key, unique, filters }) => ['endpoint', module, s, ...(key ? [`--key=${key}`] : []), ...(unique ? [`--unique=${unique}`] : []), ...(filters ? ['--filters'] : [])]);
+      .map(({ spec: full, key, unique, filters }) => ['endpoint', module, full, ...(key ? [`--key=${key}`] : []), ...(unique ? [`--unique=${unique}`] : []), ...(filters ? ['--filters'] : [])]);
   });
 
 /** Three modules, each may reference the earlier ones (maybe twice), and one or two use cases. */
