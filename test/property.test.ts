@@ -28,24 +28,32 @@ const accepted = <T>(fn: () => T): T | undefined => {
 
 /**
  * `--key` and `--unique` drawn from the items' names (most draws are refused, and skipped), and
- * `--filters`; `slugFrom` adds a source of that type and `permalink:slug(<source>)`, the key.
+ * `--filters`; `slugFrom` adds a source of that type and `permalink:slug(<source>)`, the key;
+ * `parent` nests the module under `customers` through an added `owningCustomer:ref(customers)`.
  */
 const shape = fc.record({
   key: fc.option(fc.nat(4), { nil: undefined }),
   slugFrom: fc.option(fc.constantFrom('string', 'text', 'string!', 'text!'), { nil: undefined }),
+  /** `--parent=customers` (with a required ref to it) and its `--on-delete`. */
+  parent: fc.option(fc.constantFrom('cascade', 'restrict', undefined), { nil: null }),
   unique: fc.option(fc.uniqueArray(fc.nat(4), { minLength: 2, maxLength: 3 }), { nil: undefined }),
   filters: fc.boolean(),
 });
 
-// Property: every module name, field spec, route key, composite unique and list filter the generator accepts
-// renders files with no HTML escaping, and every TypeScript file among them parses and transpiles
-// without a diagnostic.
+// Property: every module name, field spec, route key (given or derived), composite unique, list filter
+// and nesting the generator accepts renders files with no HTML escaping, and every TypeScript file
+// among them parses and transpiles without a diagnostic.
 describe('every accepted input renders valid code (fast-check)', () => {
   it('When a name, a spec and its shape are accepted, then no file holds &#x, &amp; or &lt; and every .ts file compiles', () => {
     let slugs = 0;
+    let nested = 0;
     fc.assert(
       fc.property(word, fc.array(item, { minLength: 1, maxLength: 5 }), shape, (rawName, drawn, picks) => {
-        const items = picks.slugFrom === undefined ? drawn : [...drawn, `slugSource:${picks.slugFrom}`, 'permalink:slug(slugSource)'];
+        const items = [
+          ...drawn,
+          ...(picks.slugFrom === undefined ? [] : [`slugSource:${picks.slugFrom}`, 'permalink:slug(slugSource)']),
+          ...(picks.parent === null ? [] : ['owningCustomer:ref(customers)']),
+        ];
         const names = accepted(() => moduleNames(rawName));
         const fields = names && accepted(() => parseFields(items.join(' '), names.Entity));
         fc.pre(names !== undefined && fields !== undefined);
@@ -55,12 +63,14 @@ describe('every accepted input renders valid code (fast-check)', () => {
           key: picks.slugFrom !== undefined ? 'permalink' : picks.key === undefined ? undefined : fields[picks.key]?.name,
           unique: picks.unique?.map(nameAt).filter((n) => n !== undefined).join(','),
           filters: picks.filters,
+          ...(picks.parent === null ? {} : { parent: 'customers', onDelete: picks.parent }),
         };
         const rendered = accepted(() => renderEndpoint(names, fields, '20260101000000_create_x', [CUSTOMERS], [], undefined, request));
         fc.pre(rendered !== undefined);
         if (!rendered) return;
         const { files, registrations } = rendered;
         if (picks.slugFrom !== undefined) slugs += 1;
+        if (picks.parent !== null) nested += 1;
         const texts = [...files.map((f) => [f.path, f.content] as const), ...[...registrations].map(([p, b]) => [p, JSON.stringify(b)] as const)];
         for (const [path, content] of texts) {
           expect(content, path).not.toMatch(/&#x|&amp;|&lt;|&gt;|&quot;/);
@@ -78,5 +88,6 @@ describe('every accepted input renders valid code (fast-check)', () => {
     );
     // The draws reach derived keys: a property that never renders one would prove nothing about them.
     expect(slugs).toBeGreaterThan(0);
+    expect(nested).toBeGreaterThan(0);
   });
 });

@@ -10,7 +10,7 @@ import { cloneRepository, removeClone, run, shellEnv } from './support/workspace
 
 // Issue 9: the suite must hold for whatever a user generates. One random set of accepted modules
 // (refs, several to one module, enums, json, secret fields, unique, defaults, route keys, derived
-// slug keys, composite unique indexes, list filters, use cases) is generated into a clean clone, committed
+// slug keys, composite unique indexes, list filters, nesting, use cases) is generated into a clean clone, committed
 // there, and then the clone's own tests run green: the byte-identical regeneration (dogfood) and
 // the example service's whole suite (unit, API, database, reliability, dev server). One sample per
 // run (the suite is minutes long); SCAFFOLD_SEED=<n> replays a failing one.
@@ -72,7 +72,7 @@ const accepts = (fn: () => unknown): boolean => {
  * as a route key) or a derived `permalink:slug(<field>)` key, maybe `--unique=<a,b>` over two of its
  * fields and maybe `--filters` (issue 11, items 1, 5 and 6).
  */
-const endpointArgs = (module: string, refs: string[]): fc.Arbitrary<string[]> =>
+const endpointArgs = (module: string, refs: string[], nestable = false): fc.Arbitrary<string[]> =>
   spec(refs).chain((s) => {
     const names = moduleNames(module);
     const fields = parseFields(s, names.Entity);
@@ -87,25 +87,38 @@ const endpointArgs = (module: string, refs: string[]): fc.Arbitrary<string[]> =>
           ? fc.constant(undefined)
           : fc.option(fc.uniqueArray(fc.constantFrom(...memberNames), { minLength: 2, maxLength: 2 }).map((pair) => pair.join(',')), { nil: undefined }),
         filters: fc.boolean(),
+        parent: nestable ? fc.option(fc.constantFrom(...refs), { nil: undefined, freq: 2 }) : fc.constant(undefined),
+        onDelete: fc.constantFrom(undefined, 'cascade', 'restrict'),
       })
-      .map(({ key, slug, unique, filters }) => ({
-        spec: slug === undefined ? s : `${s} permalink:slug(${slug})`,
+      .map(({ key, slug, unique, filters, parent, onDelete }) => {
+        // Nesting is refused with --filters, a secret or a slug; it needs a required ref to the parent (added when missing).
+        const nests = parent !== undefined && !filters && slug === undefined && !fields.some((f) => f.secret);
+        const holder = nests && !fields.some((f) => f.ref?.target.name === parent && !f.optional) ? ` holder:ref(${parent})` : '';
+        return { key, slug, unique, filters, holder, nest: nests ? [`--parent=${parent}`, ...(onDelete ? [`--on-delete=${onDelete}`] : [])] : [] };
+      })
+      .map(({ key, slug, unique, filters, holder, nest }) => ({
+        nest,
+        spec: `${s}${holder}${slug === undefined ? '' : ` permalink:slug(${slug})`}`,
         key: slug !== undefined ? 'permalink' : key !== undefined && accepts(() => parseRouteKey(key, fields, names)) ? key : undefined,
         unique: unique !== undefined && accepts(() => parseCompositeUniques(unique, fields, names)) ? unique : undefined,
         filters,
       }))
-      .map(({ spec: full, key, unique, filters }) => ['endpoint', module, full, ...(key ? [`--key=${key}`] : []), ...(unique ? [`--unique=${unique}`] : []), ...(filters ? ['--filters'] : [])]);
+      .map(({ spec: full, key, unique, filters, nest }) => ['endpoint', module, full, ...(key ? [`--key=${key}`] : []), ...(unique ? [`--unique=${unique}`] : []), ...(filters ? ['--filters'] : []), ...nest]);
   });
 
-/** Three modules, each may reference the earlier ones (maybe twice), and one or two use cases. */
+/**
+ * Three modules, each may reference the earlier ones (maybe twice), the last maybe nested under one
+ * of them (`--parent`, issue 11 item 2), and one or two use cases (not on a nested module: refused).
+ */
 const sample = fc
-  .tuple(endpointArgs(MODULES[0] as string, []), endpointArgs(MODULES[1] as string, MODULES.slice(0, 1)), endpointArgs(MODULES[2] as string, MODULES.slice(0, 2)))
-  .chain((specs) =>
-    fc.record({
+  .tuple(endpointArgs(MODULES[0] as string, []), endpointArgs(MODULES[1] as string, MODULES.slice(0, 1)), endpointArgs(MODULES[2] as string, MODULES.slice(0, 2), true))
+  .chain((specs) => {
+    const flat = MODULES.filter((_, i) => !specs[i]?.some((a) => a.startsWith('--parent=')));
+    return fc.record({
       specs: fc.constant(specs),
-      usecases: fc.uniqueArray(fc.tuple(fc.constantFrom(...MODULES), fc.constantFrom(...USECASES)), { minLength: 1, maxLength: 2, selector: ([m, u]) => `${m}.${u}` }),
-    }),
-  );
+      usecases: fc.uniqueArray(fc.tuple(fc.constantFrom(...flat), fc.constantFrom(...USECASES)), { minLength: 1, maxLength: 2, selector: ([m, u]) => `${m}.${u}` }),
+    });
+  });
 
 describe.skipIf(process.env.SCAFFOLD_NESTED_SUITE === '1')('a random set of accepted modules', () => {
   const seed = Number(process.env.SCAFFOLD_SEED) || Date.now() % 2 ** 31;
