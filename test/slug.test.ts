@@ -73,6 +73,12 @@ describe('endpoint with a slug(<field>) key (on a copy of the example service)',
     expect(readTree(service)).toEqual(before);
   });
 
+  it('When a field is added to a module with a slug key, then its files keep deriving the slug', () => {
+    const { changes } = planField({ serviceDir: service, module: 'plans', add: 'tier:int?', now: new Date('2030-03-03T00:00:00Z') });
+    expect(contentOf(changes, 'plans.service.ts')).toContain('slug: slug ?? (await slugFor(values.title))');
+    expect(contentOf(changes, 'plans.schemas.ts')).toContain('  tier: z.number().int()');
+  });
+
   it('When the field generator is asked to add a slug or drop its source, then it refuses', () => {
     expect(() => planField({ serviceDir: service, module: 'customers', add: 'slug:slug(name)' })).toThrow(/a slug is the route key, which existing rows of "customers" lack/);
     expect(() => planField({ serviceDir: service, module: 'plans', remove: 'title' })).toThrow(/"title" is the source of the slug "slug:slug\(title\)" of "plans": it cannot be removed/);

@@ -192,7 +192,7 @@ export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fie
   const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, modules, record.usecases, record.auth, shape);
   const createFile = `${MIGRATIONS_DIR}/${record.migration}/migration.sql`;
   const renderCreate = (spec: string): string =>
-    renderEndpoint(names, parseFields(spec, names.Entity), record.migration, modules, [], record.auth, { unique: record.unique, filters: record.filters, ...nested }).files.find((f) => f.path === createFile)?.content ?? '';
+    renderEndpoint(names, parseFields(spec, names.Entity), record.migration, modules, [], record.auth, shape).files.find((f) => f.path === createFile)?.content ?? '';
   return { ...rendered, files: withFieldHistory(rendered.files, names, record, renderCreate) };
 }
 
