@@ -75,7 +75,7 @@ describe('endpoint with a slug(<field>) key (on a copy of the example service)',
 
   it('When a field is added to a module with a slug key, then its files keep deriving the slug', () => {
     const { changes } = planField({ serviceDir: service, module: 'plans', add: 'tier:int?', now: new Date('2030-03-03T00:00:00Z') });
-    expect(contentOf(changes, 'plans.service.ts')).toContain('slug: slug ?? (await slugFor(values.title))');
+    expect(contentOf(changes, 'plans.entity.ts')).toContain("export type PlanInput = Omit<NewPlan, 'slug'> & Partial<Pick<NewPlan, 'slug'>>;");
     expect(contentOf(changes, 'plans.schemas.ts')).toContain('  tier: z.number().int()');
   });
 
