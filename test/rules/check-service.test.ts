@@ -3,6 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../../checks/run.js';
+import { runEndpoint } from '../../generators/endpoint/index.js';
 import { REPO_ROOT, bin, copyService, removeCopy, run } from '../support/workspace.js';
 
 // The slow gates on a copy of the example service: the runtime check really boots the service and
@@ -108,5 +109,23 @@ describe('npm run check after npx plop endpoint (generated code meets every rule
     expect(report.errors).toEqual([]);
     expect(report.status).toBe('passed');
     expect(out.status).toBe(0);
+  }, SLOW);
+});
+
+describe('duplication gate on a service with many look-alike modules (R7)', () => {
+  let svc: string;
+  beforeAll(() => {
+    svc = copyService();
+  });
+  afterAll(() => removeCopy(svc));
+
+  // Generated modules share their templates' shape; however many a service has, that is not a clone
+  // to report, nor a share of duplicated lines to hold against a threshold.
+  it('When eight more one-field modules are generated, then the duplication gate still passes', async () => {
+    for (const [i, name] of ['widgets', 'gadgets', 'gizmos', 'doohickeys', 'sprockets', 'cogs', 'levers', 'pulleys'].entries()) {
+      runEndpoint({ serviceDir: svc, name, fields: 'label:string', now: new Date(Date.UTC(2030, 0, 1, 0, i)) }, { generateClient: false });
+    }
+    const { report } = await runChecks({ target: svc, json: true, gates: ['duplication'] });
+    expect(report.errors).toEqual([]);
   }, SLOW);
 });
