@@ -9,7 +9,6 @@ interface JscpdClone {
   secondFile: { name: string; start: number; end: number };
 }
 interface JscpdJson {
-  statistics?: { total?: { percentage?: number } };
   duplicates?: JscpdClone[];
 }
 
@@ -29,14 +28,15 @@ function generatedFolders(service: string): string[] {
 
 /**
  * The duplication gate (R7, jscpd with the root `.jscpd.json`): any clone with a hand-written
- * side is an error, and so is a total duplication above the configured threshold.
+ * side is an error. Clones between two generated modules are one template written once: neither
+ * reported nor counted, since their share grows with every module a service adds (a threshold on
+ * the total share, counted with them, capped how many modules a service could have).
  *
  * @param ctx - the gate context.
- * @returns one error per clone (at its second occurrence), plus one for the threshold.
+ * @returns one error per clone with a hand-written side (at its second occurrence).
  */
 export async function duplicationGate(ctx: GateContext): Promise<GateResult> {
   const configFile = join(TOOLING_ROOT, '.jscpd.json');
-  const config = JSON.parse(readFileSync(configFile, 'utf8')) as { threshold?: number };
   const out = mkdtempSync(join(tmpdir(), 'scaffold-jscpd-'));
   try {
     // The repository: its top-level source folders (never node_modules or the .tmp/ copies).
@@ -58,10 +58,6 @@ export async function duplicationGate(ctx: GateContext): Promise<GateResult> {
         line: c.secondFile.start,
         message: `${c.lines} lines duplicate ${rel(ctx, resolve(ctx.target, c.firstFile.name))}:${c.firstFile.start}-${c.firstFile.end}: reuse one of them`,
       });
-    }
-    const percentage = report.statistics?.total?.percentage ?? 0;
-    if (config.threshold !== undefined && percentage > config.threshold) {
-      errors.push({ rule: 'R7', file: '', line: 0, message: `duplicated lines ${percentage}% exceed the ${config.threshold}% threshold of .jscpd.json` });
     }
     return { gate: 'duplication', errors };
   } finally {
