@@ -26,11 +26,30 @@ function generatedFolders(service: string): string[] {
   return modules.flatMap((m) => ['services', 'api', 'db'].map((layer) => join(service, 'src/backend', layer, m.name)));
 }
 
+/** A line of a barrel: a re-export (`export * from './x/index.js';`), blank, or a comment. */
+const BARREL_LINE = /^\s*(export (\*|type \*|\{[^}]*\}|type \{[^}]*\}) from '[^']+';|\/\/.*|\/?\*.*)?\s*$/;
+
+/**
+ * Whether lines `start`–`end` (1-based, inclusive) of a file are only re-exports: the module
+ * lists of the layer barrels (`services/index.ts`, `db/index.ts`, `api/index.ts`) grow alike with
+ * every module, which is registration, not logic written twice.
+ *
+ * @param file - the file's path.
+ * @param start - first line.
+ * @param end - last line.
+ * @returns `true` when every line in the range matches {@link BARREL_LINE}.
+ */
+function onlyReExports(file: string, start: number, end: number): boolean {
+  if (!existsSync(file)) return false;
+  return readFileSync(file, 'utf8').split('\n').slice(start - 1, end).every((line) => BARREL_LINE.test(line));
+}
+
 /**
  * The duplication gate (R7, jscpd with the root `.jscpd.json`): any clone with a hand-written
- * side is an error. Clones between two generated modules are one template written once: neither
- * reported nor counted, since their share grows with every module a service adds (a threshold on
- * the total share, counted with them, capped how many modules a service could have).
+ * side is an error, unless both sides are only re-exports (see {@link onlyReExports}). Clones
+ * between two generated modules are one template written once: neither reported nor counted,
+ * since their share grows with every module a service adds (a threshold on the total share,
+ * counted with them, capped how many modules a service could have).
  *
  * @param ctx - the gate context.
  * @returns one error per clone with a hand-written side (at its second occurrence).
@@ -52,6 +71,8 @@ export async function duplicationGate(ctx: GateContext): Promise<GateResult> {
     const errors: CheckError[] = [];
     for (const c of report.duplicates ?? []) {
       if (isGenerated(c.firstFile.name) && isGenerated(c.secondFile.name)) continue;
+      const at = (f: JscpdClone['firstFile']): boolean => onlyReExports(resolve(ctx.target, f.name), f.start, f.end);
+      if (at(c.firstFile) && at(c.secondFile)) continue;
       errors.push({
         rule: 'R7',
         file: rel(ctx, resolve(ctx.target, c.secondFile.name)),
