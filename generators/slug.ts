@@ -62,7 +62,7 @@ export interface DerivedKey {
  *
  * @param fields - the module's parsed fields.
  * @param key - its `--key`, if any.
- * @param combined - options a derived key does not support yet (`--auth`, `--parent`), as given, when present.
+ * @param combined - options a derived key does not support yet (`--auth`), as given, when present.
  * @param words - the entity's words, e.g. `line item` (the fallback slug `line-item`).
  * @returns the derived key, or `undefined` when the module has no slug field.
  * @throws {GeneratorInputError} when the slug is not the `--key`, or is combined with an unsupported option.

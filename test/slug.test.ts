@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planEndpoint, runEndpoint } from '../generators/endpoint/index.js';
 import { GeneratorInputError } from '../generators/errors.js';
@@ -49,6 +51,21 @@ describe('endpoint with a slug(<field>) key (on a copy of the example service)',
     expect(tests.stdout).toMatch(/When an article is created without a slug, then it is derived from its headline/);
   });
 
+  it('When a module nested under another has a slug key, then it typechecks and its tests pass, the slug unique across parents', () => {
+    runEndpoint(
+      { serviceDir: service, name: 'chapters', fields: 'invoice:ref(invoices) heading:text slug:slug(heading) page:int?', key: 'slug', parent: 'invoices', onDelete: 'cascade', now: new Date('2030-03-04T00:00:00Z') },
+    );
+    expect(readFileSync(join(service, 'src/backend/services/chapters/chapters.service.ts'), 'utf8')).toContain(
+      "export type ChapterInput = Omit<NewChapter, 'invoiceId' | 'slug'> & Partial<Pick<NewChapter, 'slug'>>;",
+    );
+    const typecheck = run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], service);
+    expect(typecheck.status, typecheck.stdout + typecheck.stderr).toBe(0);
+    const tests = run(bin('vitest'), ['run', '--reporter=verbose', 'src/backend/services/chapters', 'src/backend/api/chapters', 'src/backend/db/chapters'], service);
+    expect(tests.status, tests.stdout + tests.stderr).toBe(0);
+    expect(tests.stdout).toMatch(/When the body has no slug, then 201 with one derived from its heading/);
+    expect(tests.stdout).toMatch(/When a chapter is created without a slug, then it is derived from its heading, unique across invoices/);
+  });
+
   it.each([
     ['the slug is not the --key', 'title:string slug:slug(title)', {}, /a slug is the module's route key: add --key=slug/],
     ['the slug is optional', 'title:string slug:slug(title)?', { key: 'slug' }, /a slug is always required/],
@@ -59,7 +76,6 @@ describe('endpoint with a slug(<field>) key (on a copy of the example service)',
     ['the source has a default', 'title:string=abc slug:slug(title)', { key: 'slug' }, /with no default \(it has none\)/],
     ['there are two slugs', 'title:string slug:slug(title) other:slug(title)', { key: 'slug' }, /at most one slug/],
     ['the module has --auth', 'title:string slug:slug(title)', { key: 'slug', auth: true }, /cannot be combined with --auth/],
-    ['the module is nested', 'invoice:ref(invoices) title:string slug:slug(title)', { key: 'slug', parent: 'invoices' }, /cannot be combined with --parent/],
   ])('When %s, then the plan refuses naming it', (_case, fields, extra, message) => {
     expect(() => plan('posts', fields, extra)).toThrow(GeneratorInputError);
     expect(() => plan('posts', fields, extra)).toThrow(message);
