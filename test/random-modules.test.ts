@@ -91,8 +91,8 @@ const endpointArgs = (module: string, refs: string[], nestable = false): fc.Arbi
         onDelete: fc.constantFrom(undefined, 'cascade', 'restrict'),
       })
       .map(({ key, slug, unique, filters, parent, onDelete }) => {
-        // Nesting is refused with --filters, a secret or a slug; it needs a required ref to the parent (added when missing).
-        const nests = parent !== undefined && !filters && slug === undefined && !fields.some((f) => f.secret);
+        // Nesting is refused with --filters or a secret; it needs a required ref to the parent (added when missing).
+        const nests = parent !== undefined && !filters && !fields.some((f) => f.secret);
         const holder = nests && !fields.some((f) => f.ref?.target.name === parent && !f.optional) ? ` holder:ref(${parent})` : '';
         return { key, slug, unique, filters, holder, nest: nests ? [`--parent=${parent}`, ...(onDelete ? [`--on-delete=${onDelete}`] : [])] : [] };
       })
