@@ -24,6 +24,9 @@ export function checkSlugItem(item: string, modifiers: string, defaultRaw: strin
   }
 }
 
+/** Whether a field can be a slug's source: a required `string` or `text`, no default, not itself derived. */
+const canSource = (f: Field): boolean => SOURCE_TYPES.has(f.type) && !f.optional && !f.hasDefault && f.derivedFrom === undefined;
+
 /**
  * Checks the derived fields of a module against the others: each names a required `string` or
  * `text` field of the same module without a default (a body that left both out would have no text
@@ -37,8 +40,8 @@ export function checkDerivedSources(fields: Field[]): void {
   if (slugs.length > 1) throw new GeneratorInputError(`Fields "${slugs.map((f) => f.spec).join('", "')}": a module has at most one slug(…) field.`);
   for (const slug of slugs) {
     const source = fields.find((f) => f.name === slug.derivedFrom);
-    if (!source || !SOURCE_TYPES.has(source.type) || source.derivedFrom !== undefined || source.optional || source.hasDefault) {
-      const names = fields.filter((f) => SOURCE_TYPES.has(f.type) && !f.optional && !f.hasDefault && f.derivedFrom === undefined).map((f) => f.name);
+    if (!source || !canSource(source)) {
+      const names = fields.filter(canSource).map((f) => f.name);
       throw new GeneratorInputError(
         `Field "${slug.spec}": a slug is derived from a required string or text field of the module with no default (${names.length > 0 ? `candidates: ${names.join(', ')}` : 'it has none'}).`,
       );
@@ -62,16 +65,15 @@ export interface DerivedKey {
  *
  * @param fields - the module's parsed fields.
  * @param key - its `--key`, if any.
- * @param combined - options a derived key does not support yet (`--auth`), as given, when present.
+ * @param auth - whether the module has `--auth`, which a derived key does not support yet.
  * @param words - the entity's words, e.g. `line item` (the fallback slug `line-item`).
  * @returns the derived key, or `undefined` when the module has no slug field.
- * @throws {GeneratorInputError} when the slug is not the `--key`, or is combined with an unsupported option.
+ * @throws {GeneratorInputError} when the slug is not the `--key`, or the module has `--auth`.
  */
-export function derivedKeyOf(fields: Field[], key: string | undefined, combined: string[], words: string): DerivedKey | undefined {
+export function derivedKeyOf(fields: Field[], key: string | undefined, auth: boolean, words: string): DerivedKey | undefined {
   const slug = fields.find((f) => f.derivedFrom !== undefined);
   if (!slug?.derivedFrom) return undefined;
   if (key !== slug.name) throw new GeneratorInputError(`Field "${slug.spec}": a slug is the module's route key: add --key=${slug.name}.`);
-  const [option] = combined;
-  if (option !== undefined) throw new GeneratorInputError(`Field "${slug.spec}": a slug(…) key cannot be combined with ${option}: not supported yet.`);
+  if (auth) throw new GeneratorInputError(`Field "${slug.spec}": a slug(…) key cannot be combined with --auth: not supported yet.`);
   return { name: slug.name, source: slug.derivedFrom, fallback: words.split(' ').join('-') };
 }

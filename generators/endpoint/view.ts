@@ -48,7 +48,7 @@ export interface ModuleShape {
 export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | string, extraHelpers: string[] = [], shape: ModuleShape = {}, parent?: NestedParent): object {
   const composites = parseCompositeUniques(shape.unique, parsed, names);
   const key = parseRouteKey(shape.key, parsed, names);
-  const slug = derivedKeyOf(parsed, shape.key, auth === undefined ? [] : ['--auth'], names.words);
+  const slug = derivedKeyOf(parsed, shape.key, auth !== undefined, names.words);
   const fields = withVaryingExamples(parsed, composites)
     .map((f) => (key && f.name === key.name ? { ...f, zod: key.bodyZod } : f))
     .map((f) => ({ ...f, parentRef: f.name === parent?.field, cascades: f.name === parent?.field && parent.onDelete === 'cascade' }));
