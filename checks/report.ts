@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -74,17 +74,27 @@ export interface ProcessOutcome {
  * @param args - its arguments.
  * @param cwd - the working folder.
  * @param env - extra environment variables.
+ * @param stdoutFile - when given, the child's standard output goes to this file (read back into
+ *   `stdout` once it exits). A CLI that calls `process.exit()` right after a large write to a pipe
+ *   loses the unflushed tail (Node writes to pipes asynchronously, to files synchronously: see
+ *   the "A note on process I/O" section of Node's `process` docs); a file keeps it whole.
  * @returns its exit code and output.
  */
-export function runProcess(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<ProcessOutcome> {
+export function runProcess(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, stdoutFile?: string): Promise<ProcessOutcome> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const fd = stdoutFile ? openSync(stdoutFile, 'w') : undefined;
+    const child = spawn(command, args, { cwd, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env }, stdio: ['ignore', fd ?? 'pipe', 'pipe'] });
+    if (fd !== undefined) closeSync(fd); // the child holds its own copy
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', (err) => resolve({ code: -1, stdout, stderr: `${stderr}${err.message}` }));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdout?.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const done = (code: number | null, extra = ''): void => {
+      if (stdoutFile) stdout = readFileSync(stdoutFile, 'utf8');
+      resolve({ code, stdout, stderr: `${stderr}${extra}` });
+    };
+    child.on('error', (err) => done(-1, err.message));
+    child.on('close', (code) => done(code));
   });
 }
 

@@ -143,12 +143,13 @@ export async function runtimeGate(ctx: GateContext): Promise<GateResult> {
     }
     try {
       const copies = rebase(files, scratch, booted.port);
-      const out = await runProcess(toolBin('httpyac'), ['send', ...copies.keys(), '--all', '--json'], scratch);
+      const out = await runProcess(toolBin('httpyac'), ['send', ...copies.keys(), '--all', '--json'], scratch, {}, join(scratch, 'httpyac-report.json'));
       let report: HttpyacJson = {};
       try {
         report = JSON.parse(out.stdout) as HttpyacJson;
       } catch {
-        errors.push(err('', 0, `httpyac printed no report: ${(out.stderr || out.stdout).trim().slice(0, 300)}`));
+        const printed = out.stdout.trim();
+        errors.push(err('', 0, `httpyac printed no report (exit code ${out.code}, ${printed.length} characters, ending "${printed.slice(-200)}"): ${out.stderr.trim().slice(0, 300)}`));
       }
       // A request another file ran first through `@import` + `@ref` (auth.http's `login`, when a
       // protected module's file sorts before it) is reported again without a response: it was sent once.
