@@ -6,7 +6,7 @@ import { GeneratorInputError } from './errors.js';
  */
 export const FIELD_TYPES = ['string', 'text', 'int', 'bigint', 'decimal', 'boolean', 'datetime', 'uuid', 'json', 'secret'] as const;
 export type ScalarType = (typeof FIELD_TYPES)[number];
-export type FieldType = ScalarType | 'enum' | 'ref' | 'owner';
+export type FieldType = ScalarType | 'enum' | 'ref' | 'owner' | 'refs';
 
 /** How one field type appears in every layer. `$name` stands for the field name, `$v` for a value. */
 export interface TypeMapping {
@@ -40,7 +40,7 @@ export interface TypeMapping {
 const UNIQUE_NUMBER = 'uniqueNumber()';
 
 /** The value schemas of `api/common/field-schemas.ts` that field zod expressions may use (imported by name). */
-export const SCHEMA_HELPERS = ['bigintString', 'datetimeString', 'decimalString', 'jsonObject', 'secretString', 'slugString', 'storableString', 'uuidString'] as const;
+export const SCHEMA_HELPERS = ['bigintString', 'datetimeString', 'decimalString', 'jsonObject', 'linkIds', 'linkIdsQuery', 'secretString', 'slugString', 'storableString', 'uuidString'] as const;
 
 /** Every scalar type, mapped through zod, TypeScript, Prisma, SQL and examples. */
 export const MAPPINGS: Record<ScalarType, TypeMapping> = {

@@ -2,6 +2,7 @@ import { GeneratorInputError } from './errors.js';
 import { FIELD_TYPES, MAPPINGS, parseDefault, type DefaultValue, type FieldType, type TypeMapping } from './field-types.js';
 import { moduleNames, type ModuleNames } from './naming.js';
 import { checkDerivedSources, checkSlugItem } from './slug.js';
+import { linksField, type FieldLinks } from './links.js';
 
 export { FIELD_TYPES, type FieldType } from './field-types.js';
 
@@ -77,6 +78,8 @@ export interface Field {
   recordInput: string;
   /** A `slug(<field>)` (type `string`, unique): the field its value is derived from when a body has none. */
   derivedFrom?: string;
+  /** A `refs(module)` field: the many-to-many link it stands for (no column; see links.ts). */
+  links?: FieldLinks;
 }
 
 const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -105,12 +108,12 @@ function parseItem(item: string): Parsed {
       `Field name "${name}" in "${item}" is invalid or reserved: use lower camelCase letters/digits (not id, createdAt, updatedAt).`,
     );
   }
-  const known = [...FIELD_TYPES, 'enum', 'ref', 'owner', 'slug'] as string[];
+  const known = [...FIELD_TYPES, 'enum', 'ref', 'refs', 'owner', 'slug'] as string[];
   if (!known.includes(typeName)) {
     throw new GeneratorInputError(`Field type "${typeName}" in "${item}" is unknown: use one of ${known.join(', ')}.`);
   }
-  if ((arg !== undefined) !== ['enum', 'ref', 'slug'].includes(typeName)) {
-    throw new GeneratorInputError(`Field "${item}" is malformed: only enum(a|b), ref(module) and slug(field) take parentheses.`);
+  if ((arg !== undefined) !== ['enum', 'ref', 'refs', 'slug'].includes(typeName)) {
+    throw new GeneratorInputError(`Field "${item}" is malformed: only enum(a|b), ref(module), refs(module) and slug(field) take parentheses.`);
   }
   if (modifiers.length !== new Set(modifiers).size) throw new GeneratorInputError(`Field "${item}" repeats a modifier.`);
   if (typeName === 'slug') {
@@ -167,6 +170,7 @@ function mappingOf(p: Parsed, owner: string): { m: TypeMapping; enumType: Field[
 }
 
 function buildField(p: Parsed, owner: string, named: boolean): Field {
+  if (p.type === 'refs') return linksField(p.item, p.name, p.arg, `${p.optional ? '?' : ''}${p.unique ? '!' : ''}`, p.defaultRaw, owner);
   const mapped = mappingOf(p, owner);
   const { m, enumType } = mapped;
   const ref = mapped.ref && named ? { ...mapped.ref, name: `${owner}${pascal(p.name)}` } : mapped.ref;
@@ -235,7 +239,8 @@ function buildField(p: Parsed, owner: string, named: boolean): Field {
 
 /**
  * Parses a field spec such as `number:string! amount:decimal status:enum(open|paid)=open customer:ref(customers)`.
- * Types: string text int bigint decimal boolean datetime uuid json secret, `enum(a|b)`, `ref(module)`, `owner`,
+ * Types: string text int bigint decimal boolean datetime uuid json secret, `enum(a|b)`, `ref(module)`,
+ * `refs(module)` (many-to-many, see links.ts), `owner`,
  * `slug(field)` (a `string` route key derived from another field, see slug.ts);
  * modifiers: `?` optional, `!` unique, `=value` default.
  *
@@ -255,13 +260,8 @@ export function parseFields(spec: string, owner = 'Model'): Field[] {
   const parsed = items.map(parseItem);
   // Refs to one module more than once get Prisma relation names (`follower:ref(users) followed:ref(users)`).
   const targetOf = (p: Parsed): string | undefined => {
-    if (p.type === 'owner') return 'users';
-    if (p.type !== 'ref') return undefined;
-    try {
-      return moduleNames(p.arg ?? '').name;
-    } catch {
-      return p.arg; // refused with its message when the field is built
-    }
+    if (p.type !== 'ref') return p.type === 'owner' ? 'users' : undefined;
+    try { return moduleNames(p.arg ?? '').name; } catch { return p.arg; } // refused with its message when built
   };
   const counts = new Map<string, number>();
   for (const p of parsed) {

@@ -18,6 +18,14 @@ const RESERVED = new Set([
  * @param name - a candidate module or use case name.
  * @returns true when generators must refuse it.
  */
+/**
+ * Types the generated code imports from `services/common` (and the services barrel re-exports):
+ * a module whose entity had one of these names would clash with it (`pages` → `Page`).
+ */
+const CORE_TYPES = new Set(
+  'Actor Authenticator ConflictError CountedPage DomainError DomainErrorKind FilterOperator ForbiddenError ListFieldKind ListFields ListFilter ListQuery NotFoundError Page PageRequest RequestContext Secret SortKey UnauthenticatedError UnavailableError'.split(' '),
+);
+
 export function isReservedName(name: string): boolean {
   return RESERVED.has(name);
 }
@@ -67,6 +75,9 @@ export function moduleNames(raw: string): ModuleNames {
     throw new GeneratorInputError(`Module name "${name}" is a reserved word: choose another name.`);
   }
   const singular = pluralize.singular(name);
+  if (CORE_TYPES.has(pascal(singular))) {
+    throw new GeneratorInputError(`Module name "${name}" would name its entity ${pascal(singular)}, a type of the service's core (services/common): choose another name (e.g. "${singular}Items").`);
+  }
   return {
     name,
     Plural: pascal(name),

@@ -2,8 +2,8 @@ import { GeneratorInputError } from './errors.js';
 import type { Field } from './fields.js';
 import type { ModuleNames } from './naming.js';
 
-/** Field types that cannot take part in a composite unique index (no equality PostgreSQL indexes, or never stored). */
-const NOT_INDEXABLE = new Set(['json', 'secret']);
+/** Field types that cannot take part in a composite unique index (no equality PostgreSQL indexes, never stored, or no column: refs). */
+const NOT_INDEXABLE = new Set(['json', 'secret', 'refs']);
 
 /** A unique index over several columns (`--unique=follower,followed`). */
 export interface CompositeUnique {

@@ -17,6 +17,7 @@ describe('npx plop endpoint (no TTY)', () => {
   it.each([
     ['../x', 'amount:int', /Module name "\.\.\/x" is invalid/],
     ['class', 'amount:int', /"class" is a reserved word/],
+    ['pages', 'title:string', /entity Page, a type of the service's core/],
     ['', 'amount:int', /Module name is empty/],
     ['payments', 'amount:money', /Field type "money" in "amount:money" is unknown/],
     ['payments', 'amount', /Field "amount" is malformed/],

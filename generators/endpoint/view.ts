@@ -11,6 +11,7 @@ import { derivedKeyOf } from '../slug.js';
 import { nestedView, type NestedParent } from '../nested.js';
 import { secretView } from './secret-view.js';
 import { listFieldsOf, listIndexesOf, listTestsOf } from '../list-query.js';
+import { checkLinks, linkRegistrations, linksView } from '../links.js';
 
 /** What shapes a module beyond its fields: `--unique` and `--key` as recorded. */
 export interface ModuleShape {
@@ -52,17 +53,30 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
   const fields = withVaryingExamples(parsed, composites)
     .map((f) => (key && f.name === key.name ? { ...f, zod: key.bodyZod } : f))
     .map((f) => ({ ...f, parentRef: f.name === parent?.field, cascades: f.name === parent?.field && parent.onDelete === 'cascade' }));
+  checkLinks(fields, { filters: shape.filters, parent: parent !== undefined });
   const refs = fields.filter((f) => f.ref !== undefined);
+  const { links, columns, linkTargets } = linksView(fields);
   const uniques = fields.filter((f) => f.unique);
   const owner = fields.find((f) => f.owner);
   const text = (pick: (f: Field) => string): boolean => fields.some((f) => pick(f).includes('randomUUID()'));
   const listQuery = shape.filters === true;
-  const hasFilters = !listQuery && refs.some((f) => !f.owner && !f.parentRef);
+  const hasFilters = !listQuery && (links.length > 0 || refs.some((f) => !f.owner && !f.parentRef));
   return {
     ...names,
     ...nestedView(names, parent),
     fields,
     refs,
+    /** The `refs(…)` fields (join tables, see links.ts), and the table's own columns (all the others). */
+    links,
+    columns,
+    /** Each module a database test seeds a row of: the referenced and the linked ones (for imports). */
+    seedTargets: [...new Map([...refs.flatMap((f) => (f.ref ? [f.ref.target] : [])), ...linkTargets].map((t) => [t.name, t])).values()].map((t) => ({
+      ...t,
+      /** A test deletes one of its rows through its repository: a required non-owner ref's restrict test, or a link's cascade. */
+      repoImport: linkTargets.some((l) => l.name === t.name) || refs.some((f) => f.ref?.target.name === t.name && !f.optional && !f.owner),
+    })),
+    /** A write can name a row that does not exist (a ref or a link): the Prisma adapter maps P2003 to 422. */
+    hasReferences: refs.length > 0 || links.length > 0,
     uniques,
     enums: fields.flatMap((f) => (f.enumType ? [{ ...f.enumType, field: f.name }] : [])),
     hasRefs: refs.length > 0,
@@ -74,7 +88,7 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
     /** Refs a list can be filtered by (an owner field is not: lists hold the caller's rows), without `--filters`. */
     hasFilters,
     /** The list takes `<Entity>Filter` (each ref's id); `--filters` replaces it with a `ListQuery`. */
-    refFilter: !listQuery && refs.length > 0,
+    refFilter: !listQuery && (refs.length > 0 || links.length > 0),
     listQuery,
     listFields: listQuery ? listFieldsOf(fields) : [],
     listIndexes: listQuery ? listIndexesOf(names, fields, composites) : [],
@@ -93,16 +107,17 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
     absentSegment: key?.absent ?? '999999',
     composites: composites.map((c) => ({ ...c, bodyMembers: c.fields.filter((n) => n !== owner?.name) })),
     varyingRefs: refs.filter((f) => f.unique || composites.some((c) => c.varies.name === f.name)),
-    refNames: refs.map((f) => f.name).join(' or '),
+    refNames: [...refs, ...links].map((f) => f.name).join(' or '),
     /** What the schemas file imports from `api/common`: its value schemas in use, and the CRUD helpers (sorted). */
     schemaImports: [
-      ...SCHEMA_HELPERS.filter((h) => extraHelpers.includes(h) || fields.some((f) => new RegExp(`\\b${h}\\b`).test(f.zod))),
+      ...SCHEMA_HELPERS.filter((h) => extraHelpers.includes(h) || (h === 'linkIdsQuery' && hasFilters && links.length > 0) || fields.some((f) => new RegExp(`\\b${h}\\b`).test(f.zod))),
       'defineCrudModule', ...(key && !hasFilters && parent?.key !== false ? [] : ['idParams']), ...(listQuery ? ['listQuery'] : []),
       ...(!listQuery || extraHelpers.includes('pageQuery') ? ['pageQuery'] : []),
     ]
       .sort()
       .join(', '),
-    usesJson: fields.some((f) => f.type === 'json'),
+    /** The Prisma adapter names `Prisma.*` types (json values, list filters, a links include). */
+    usesPrismaTypes: fields.some((f) => f.type === 'json') || listQuery || links.length > 0,
     /** An optional json field writes `Prisma.DbNull`, a value import. */
     usesJsonNull: fields.some((f) => f.type === 'json' && f.optional),
     mapsInput: fields.some((f) => f.toCreate !== undefined),
@@ -148,11 +163,12 @@ export function backRelation(names: ModuleNames, field: Field): { name: string; 
  * @returns one registration per ref field.
  */
 export function relationRegistrations(names: ModuleNames, fields: Field[]): Registration[] {
-  return fields.flatMap((f) =>
+  const refs = fields.flatMap((f) =>
     f.ref
       ? [{ file: `src/backend/db/${f.ref.target.name}/${f.ref.target.name}.prisma`, marker: '// scaffold:relations', lines: [backRelation(names, f).line] }]
       : [],
   );
+  return [...refs, ...linkRegistrations(fields)];
 }
 
 /**
@@ -166,10 +182,11 @@ export function relationRegistrations(names: ModuleNames, fields: Field[]): Regi
  */
 export function assertBackRelationsFree(names: ModuleNames, fields: Field[], modules: ModuleRecord[]): void {
   for (const f of fields) {
-    const target = f.ref && !f.owner ? modules.find((m) => m.name === f.ref?.target.name) : undefined;
-    if (!f.ref || !target) continue;
-    const back = backRelation(names, f).name;
-    if (parseFields(target.fields, f.ref.target.Entity).some((t) => t.name === back || t.ref?.relation === back)) {
+    const targetName = f.links?.target.name ?? (f.owner ? undefined : f.ref?.target.name);
+    const target = modules.find((m) => m.name === targetName);
+    if (!target || !(f.ref || f.links)) continue;
+    const back = f.links?.backRelation ?? backRelation(names, f).name;
+    if (parseFields(target.fields, moduleNames(target.name).Entity).some((t) => t.name === back || t.ref?.relation === back)) {
       throw new GeneratorInputError(`Field "${f.spec}": module "${target.name}" already has a field named "${back}".`);
     }
   }
@@ -196,11 +213,12 @@ export function assertFitsService(names: ModuleNames, fields: Field[], modules: 
     if (clash !== undefined) throw new GeneratorInputError(`Module "${names.name}" collides with existing module "${clash}" (${key}).`);
   }
   for (const f of fields) {
-    if (!f.ref || f.owner) continue;
-    const target = modules.find((m) => m.name === f.ref?.target.name);
+    const wanted = f.links?.target ?? (f.owner ? undefined : f.ref?.target);
+    if (!wanted) continue;
+    const target = modules.find((m) => m.name === wanted.name);
     if (!target) {
       throw new GeneratorInputError(
-        `Field "${f.spec}" references module "${f.ref.target.name}", which does not exist: generate it first (known: ${modules.map((m) => m.name).join(', ') || 'none'}).`,
+        `Field "${f.spec}" references module "${wanted.name}", which does not exist: generate it first (known: ${modules.map((m) => m.name).join(', ') || 'none'}).`,
       );
     }
   }
@@ -232,7 +250,7 @@ const parentId = (target: ModuleNames): string => `{{${parentRequest(target)}.id
 
 // An owner field is never sent: the service sets it from the signed-in user.
 const httpBody = (fields: Field[], pick: (f: Field) => string): HttpField[] =>
-  fields.filter((f) => !f.owner).map((f) => ({ name: f.name, json: f.ref ? parentId(f.ref.target) : pick(f) }));
+  fields.filter((f) => !f.owner).map((f) => ({ name: f.name, json: f.ref ? parentId(f.ref.target) : f.links ? `[${parentId(f.links.target)}]` : pick(f) }));
 
 /**
  * What the `.http` template needs so that the file passes the runtime gate on its own, in any
@@ -252,7 +270,7 @@ export function httpView(fields: Field[], modules: ModuleRecord[], route = '', n
   const parents: HttpParent[] = [];
   const visit = (own: Field[]): void => {
     for (const f of own) {
-      const target = f.ref?.target;
+      const target = f.ref?.target ?? f.links?.target;
       if (!target || f.owner || parents.some((p) => p.name === target.name)) continue;
       const record = modules.find((m) => m.name === target.name);
       if (!record) throw new GeneratorInputError(`Field "${f.spec}" references module "${target.name}", which is not recorded in scaffold.json.`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Secret } from '../../services/common/index.js';
+import { MAX_ID } from './schemas.js';
 
 // The value schemas of generated fields: each accepts only what its PostgreSQL column stores
 // exactly, so an accepted body never fails in the database (5xx) and reads back as it was parsed.
@@ -121,3 +122,25 @@ export const jsonObject = z
     const problem = jsonProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
+
+/** Most rows one `refs(<module>)` field links at once (the join table's rows per row). */
+export const MAX_LINKS = 100;
+
+/**
+ * The linked rows' ids of a `refs(<module>)` field in a body: positive INTEGER ids, at most
+ * {@link MAX_LINKS}, none repeated (a repeat is refused, never silently dropped). Normalised to
+ * ascending order, the order every adapter answers them in. A missing row is refused later, by
+ * the join table's foreign key (422 `<SCOPE>.INVALID`).
+ */
+export const linkIds = z
+  .array(z.number().int().min(1).max(MAX_ID))
+  .max(MAX_LINKS)
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat an id' })
+  .transform((ids) => [...ids].sort((a, b) => a - b));
+
+/** The same ids in a query string, comma-separated (`?labels=1,2`): a list filter. */
+export const linkIdsQuery = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}(,[1-9][0-9]{0,9})*$/, 'must be positive integer ids separated by commas')
+  .transform((value) => value.split(',').map(Number))
+  .pipe(linkIds);
