@@ -31,9 +31,9 @@ export function planDestroy(request: DestroyRequest): Change[] {
   if (!record || manifestText === undefined) {
     throw new GeneratorInputError(`No generated module "${request.name}" is recorded in ${MANIFEST_FILE}.`);
   }
-  const users = manifest.modules.filter((m) => m !== record && parseFields(m.fields).some((f) => f.ref?.target.name === record.name));
+  const users = manifest.modules.filter((m) => m !== record && parseFields(m.fields).some((f) => (f.ref ?? f.links)?.target.name === record.name));
   if (users.length > 0) {
-    throw new GeneratorInputError(`Module "${record.name}" is referenced by ${users.map((m) => m.name).join(', ')}: destroy those first.`);
+    throw new GeneratorInputError(`Module "${record.name}" is referenced (ref or refs) by ${users.map((m) => m.name).join(', ')}: destroy those first.`);
   }
   const names = moduleNames(record.name);
   const rendered = renderModule(names, record, manifest.modules);

@@ -37,7 +37,9 @@ export function stepMigrationSql(names: ModuleNames, step: FieldStep, filtered =
     uniques: fields.filter((f) => f.unique),
     indexes: filtered ? listIndexesOf(names, fields, [], false) : [],
     refs: fields.filter((f) => f.ref),
-    columns: fields.map((f) => f.sql).sort((a, b) => (a < b ? -1 : 1)).map((sql) => `ADD COLUMN     ${sql}`).join(',\n'),
+    /** `refs(…)` fields: a join table each, created or dropped (see links.ts). */
+    links: fields.filter((f) => f.links),
+    columns: fields.filter((f) => !f.links).map((f) => f.sql).sort((a, b) => (a < b ? -1 : 1)).map((sql) => `ADD COLUMN     ${sql}`).join(',\n'),
     column: fields[0]?.column ?? '',
   };
   return renderString(readFileSync(`${FIELD_TEMPLATES}/${step.add !== undefined ? 'add' : 'remove'}.sql.hbs`, 'utf8'), view);

@@ -42,6 +42,7 @@ export interface FieldPlan {
  */
 function assertAddable(added: Field[], names: ModuleNames, others: ModuleRecord[]): void {
   for (const f of added) {
+    if (f.links) continue; // a join table of its own: existing rows start with no links
     if (f.secret && !f.optional) {
       throw new GeneratorInputError(`Field "${f.spec}" is a required secret, but table "${names.table}" may already have rows (a secret takes no default): make it optional ("${f.spec}?").`);
     }
@@ -62,10 +63,10 @@ function assertAddable(added: Field[], names: ModuleNames, others: ModuleRecord[
   for (const f of added) {
     const clash = f.enumType && taken.get(f.enumType.name);
     if (clash) throw new GeneratorInputError(`Field "${f.spec}": its enum type ${f.enumType?.name} collides with module "${clash}".`);
-    if (!f.ref) continue;
-    const target = others.find((m) => m.name === f.ref?.target.name);
-    if (!target) {
-      throw new GeneratorInputError(`Field "${f.spec}" references module "${f.ref.target.name}", which does not exist (known: ${others.map((m) => m.name).join(', ') || 'none'}).`);
+    const wanted = (f.ref ?? f.links)?.target.name;
+    if (wanted === undefined) continue;
+    if (!others.some((m) => m.name === wanted)) {
+      throw new GeneratorInputError(`Field "${f.spec}" references module "${wanted}", which does not exist (known: ${others.map((m) => m.name).join(', ') || 'none'}).`);
     }
   }
   assertBackRelationsFree(names, added, others);
