@@ -13,12 +13,6 @@ const RESERVED = new Set([
 ]);
 
 /**
- * Tells whether a name is reserved (JS/TS keyword, prototype member or one of our own folders).
- *
- * @param name - a candidate module or use case name.
- * @returns true when generators must refuse it.
- */
-/**
  * Types the generated code imports from `services/common` (and the services barrel re-exports):
  * a module whose entity had one of these names would clash with it (`pages` → `Page`).
  */
@@ -26,6 +20,12 @@ const CORE_TYPES = new Set(
   'Actor Authenticator ConflictError CountedPage DomainError DomainErrorKind FilterOperator ForbiddenError ListFieldKind ListFields ListFilter ListQuery NotFoundError Page PageRequest RequestContext Secret SortKey UnauthenticatedError UnavailableError'.split(' '),
 );
 
+/**
+ * Tells whether a name is reserved (JS/TS keyword, prototype member or one of our own folders).
+ *
+ * @param name - a candidate module or use case name.
+ * @returns true when generators must refuse it.
+ */
 export function isReservedName(name: string): boolean {
   return RESERVED.has(name);
 }

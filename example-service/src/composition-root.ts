@@ -22,6 +22,10 @@ import { createInvoiceLinesPrismaRepository } from './backend/db/invoiceLines/in
 import { createInvoiceLinesService, createInMemoryInvoiceLinesRepository } from './backend/services/invoiceLines/index.js';
 import { createPlansPrismaRepository } from './backend/db/plans/index.js';
 import { createPlansService, createInMemoryPlansRepository } from './backend/services/plans/index.js';
+import { createLabelsPrismaRepository } from './backend/db/labels/index.js';
+import { createLabelsService, createInMemoryLabelsRepository } from './backend/services/labels/index.js';
+import { createProductsPrismaRepository } from './backend/db/products/index.js';
+import { createProductsService, createInMemoryProductsRepository } from './backend/services/products/index.js';
 // scaffold:imports
 
 /**
@@ -44,6 +48,8 @@ export function composeServices(prisma: PrismaClient, log: Logger): Services {
     deliveries: createDeliveriesService({ repo: createDeliveriesPrismaRepository(prisma, log), log }),
     invoiceLines: createInvoiceLinesService({ repo: createInvoiceLinesPrismaRepository(prisma, log), log }),
     plans: createPlansService({ repo: createPlansPrismaRepository(prisma, log), log }),
+    labels: createLabelsService({ repo: createLabelsPrismaRepository(prisma, log), log }),
+    products: createProductsService({ repo: createProductsPrismaRepository(prisma, log), log }),
     // scaffold:services
   };
 }
@@ -65,6 +71,8 @@ export function composeInMemoryServices(log: Logger): Services {
     deliveries: createDeliveriesService({ repo: createInMemoryDeliveriesRepository(log), log }),
     invoiceLines: createInvoiceLinesService({ repo: createInMemoryInvoiceLinesRepository(log), log }),
     plans: createPlansService({ repo: createInMemoryPlansRepository(log), log }),
+    labels: createLabelsService({ repo: createInMemoryLabelsRepository(log), log }),
+    products: createProductsService({ repo: createInMemoryProductsRepository(log), log }),
     // scaffold:memory-services
   };
 }

@@ -40,6 +40,7 @@ const TYPE_DOCS: Record<string, { item: string; description: string; example: st
   secret: { item: 'secret', description: 'write-only string of 12-128 chars (a password, an API key): accepted on create/update, stored as its argon2id hash in TEXT column <name>Hash, never answered or logged; no ! or default; needs npx plop auth', example: 'apiKey:secret' },
   enum: { item: `enum\\(${ENUM_VALUE}(\\|${ENUM_VALUE})*\\)`, description: "'a' | 'b'; PostgreSQL enum type <Entity><Field>; default one of the values", example: 'status:enum(pending|paid)=pending' },
   ref: { item: `ref\\(${MODULE_NAME_PATTERN.source.slice(1, -1)}\\)`, description: '<name>Id, a positive integer; INTEGER + foreign key to the module (ON DELETE RESTRICT, with ? SET NULL); with ! one-to-one (back-relation <entity> <Entity>?); several refs to one module are named relations (back-relation <module>As<Name> in its model)', example: 'customer:ref(customers)' },
+  refs: { item: `refs\\(${MODULE_NAME_PATTERN.source.slice(1, -1)}\\)`, description: 'many-to-many: the linked rows\' ids, an array answered ascending (no repeats, ≤ 100; a body may leave it out; a patch replaces the set); join table <entity>_<name> with a composite primary key and both foreign keys ON DELETE CASCADE; GET ?<name>=1,2 lists rows linking every id; a missing row 422 <SCOPE>.INVALID; one per linked module; no modifiers; not with --filters or --parent yet', example: 'labels:refs(labels)' },
   slug: { item: `slug\\(${FIELD_NAME}\\)`, description: 'a route key derived from another field: a unique slug (lower-case letters, digits, words joined by -, ≤ 255 chars) that a create body may leave out; the service then derives it from the named required string/text field (no default) and adds the first free -2…-20 (then random) suffix; must be the --key; no ? or default; not with --auth; unique across parents with --parent', example: 'slug:slug(title)' },
   owner: { item: 'owner', description: '<name>Id of the signed-in user (needs npx plop auth and --auth): set from the token, never from a body; others get 403; no modifiers', example: 'author:owner' },
 };
@@ -55,7 +56,7 @@ const itemPattern = (type: string): string => `${FIELD_NAME}:${TYPE_DOCS[type]?.
  * @returns the schema.
  */
 export function fieldGrammarSchema(): object {
-  const types = [...FIELD_TYPES, 'enum', 'ref', 'owner', 'slug'];
+  const types = [...FIELD_TYPES, 'enum', 'ref', 'refs', 'owner', 'slug'];
   const item = `(${types.map(itemPattern).join('|')})`;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',

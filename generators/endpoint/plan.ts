@@ -14,7 +14,8 @@ import type { UsecaseRecord } from '../usecase/shape.js';
 import { ENDPOINT_REGISTRATIONS } from './registrations.js';
 import { parseNested, withParentOnDelete } from '../nested.js';
 import { assertAuthOptions, assertNotAuthName } from '../auth/registrations.js';
-import { assertFitsService, endpointView, httpView, relationRegistrations, type ModuleShape } from './view.js';
+import { assertFitsService, endpointView, relationRegistrations, type ModuleShape } from './view.js';
+import { httpView } from './http-view.js';
 
 /** Folder of the `endpoint` templates. */
 export const ENDPOINT_TEMPLATES = fileURLToPath(new URL('../../templates/endpoint', import.meta.url));

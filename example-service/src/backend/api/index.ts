@@ -9,4 +9,6 @@ export * from './referrals/index.js';
 export * from './deliveries/index.js';
 export * from './invoiceLines/index.js';
 export * from './plans/index.js';
+export * from './labels/index.js';
+export * from './products/index.js';
 // scaffold:exports

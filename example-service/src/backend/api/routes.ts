@@ -19,6 +19,10 @@ import type { InvoiceLinesService } from '../services/invoiceLines/index.js';
 import { createInvoiceLinesRouter } from './invoiceLines/index.js';
 import type { PlansService } from '../services/plans/index.js';
 import { createPlansRouter } from './plans/index.js';
+import type { LabelsService } from '../services/labels/index.js';
+import { createLabelsRouter } from './labels/index.js';
+import type { ProductsService } from '../services/products/index.js';
+import { createProductsRouter } from './products/index.js';
 // scaffold:imports
 
 /** Every module's service, as the route table needs them (wired in the composition root). */
@@ -32,6 +36,8 @@ export interface Services {
   deliveries: DeliveriesService;
   invoiceLines: InvoiceLinesService;
   plans: PlansService;
+  labels: LabelsService;
+  products: ProductsService;
   // scaffold:services
 }
 
@@ -61,6 +67,8 @@ export function createRouteTable(services: Services, log: Logger, options: Route
   router.use('/deliveries', createDeliveriesRouter(services.deliveries, log));
   router.use('/invoices/:invoiceId/invoice-lines', createInvoiceLinesRouter(services.invoiceLines, async (id: number) => (await services.invoices.get(id)).id, log));
   router.use('/plans', createPlansRouter(services.plans, log));
+  router.use('/labels', createLabelsRouter(services.labels, log));
+  router.use('/products', createProductsRouter(services.products, log));
   // scaffold:routes
   return router;
 }

@@ -1,0 +1,2 @@
+export * from './labels.router.js';
+export * from './labels.schemas.js';

@@ -1,0 +1,2 @@
+export * from './products.router.js';
+export * from './products.schemas.js';

@@ -1,0 +1,1 @@
+export * from './labels.prisma-repository.js';
