@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,27 @@ export const RUNS = QUICK ? 1 : Number(process.env.BENCH_RUNS ?? 5);
  */
 export function bin(name: string): string {
   return join(ROOT, 'node_modules', '.bin', name);
+}
+
+/**
+ * What the service needs to boot with `NODE_ENV=production` (every benchmark starts it that way):
+ * the auth module refuses to start without `AUTH_JWT_SECRET` (≥ 32 random bytes, base64). One
+ * random key per bench run, never written anywhere; the service's own check stays as it is.
+ * `src/config.ts` requires nothing else in production.
+ */
+export const PRODUCTION_ENV: Readonly<Record<string, string>> = {
+  AUTH_JWT_SECRET: randomBytes(32).toString('base64'),
+};
+
+/**
+ * Environment of a started service or server ({@link start}, {@link timeToFirst200}): the child
+ * environment plus {@link PRODUCTION_ENV}, so it boots under `NODE_ENV=production`.
+ *
+ * @param extra - variables to add (they win over {@link PRODUCTION_ENV}); `undefined` removes one.
+ * @returns the environment.
+ */
+export function serviceEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return childEnv({ ...PRODUCTION_ENV, ...extra });
 }
 
 /**
@@ -103,33 +125,58 @@ export async function waitFor200(url: string, timeoutMs: number, child?: ChildPr
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
 }
 
-/** A started child process with its captured stderr tail (for error messages). */
+/** How much of a started child's output is kept for error messages (characters per stream). */
+const TAIL_CHARS = 4000;
+
+/** A started child process with its captured output tails (for error messages). */
 export interface Started {
   child: ChildProcess;
+  /** The last {@link TAIL_CHARS} characters of its stderr. */
   stderr: () => string;
+  /**
+   * Its last output, for an error message: the stderr tail and, when started with
+   * `captureStdout`, the stdout tail (where the service's pino logs, its fatal start-up error
+   * included), each labelled; `(none)` when it wrote nothing.
+   */
+  output: () => string;
 }
 
 /**
- * Starts a long-running process (stdout discarded, stderr kept for diagnostics), in its own
- * process group so {@link stop} can end it with its children (npm → sh → tsx → node).
+ * Starts a long-running process in its own process group so {@link stop} can end it with its
+ * children (npm → sh → tsx → node), with {@link serviceEnv}. stderr is kept for diagnostics;
+ * stdout is discarded (`/dev/null`, as the HTTP benchmarks measure logging to it) unless
+ * `captureStdout` is set: then it is read and its tail kept too (boot measurements, which log little).
  *
  * @param command - executable.
  * @param args - arguments.
- * @param opts - working folder and extra environment.
- * @returns the child and a stderr reader.
+ * @param opts - working folder, extra environment, whether to keep the stdout tail.
+ * @returns the child and readers of its output.
  */
-export function start(command: string, args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): Started {
+export function start(
+  command: string,
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string | undefined>; captureStdout?: boolean } = {},
+): Started {
   const child = spawn(command, args, {
     cwd: opts.cwd ?? ROOT,
-    env: childEnv(opts.env),
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: serviceEnv(opts.env),
+    stdio: ['ignore', opts.captureStdout ? 'pipe' : 'ignore', 'pipe'],
     detached: true,
   });
   let err = '';
+  let out = '';
   child.stderr?.on('data', (chunk: Buffer) => {
-    err = (err + chunk.toString()).slice(-4000);
+    err = (err + chunk.toString()).slice(-TAIL_CHARS);
   });
-  return { child, stderr: () => err };
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out = (out + chunk.toString()).slice(-TAIL_CHARS);
+  });
+  const output = (): string => {
+    const parts = [`--- last stderr of ${command} ${args.join(' ')} ---\n${err.trimEnd() || '(none)'}`];
+    if (opts.captureStdout) parts.push(`--- last stdout ---\n${out.trimEnd() || '(none)'}`);
+    return parts.join('\n');
+  };
+  return { child, stderr: () => err, output };
 }
 
 /**
@@ -165,7 +212,7 @@ export async function stop(started: Started): Promise<void> {
  * @param url - URL to poll.
  * @param opts - working folder, environment, time limit (default 90 s).
  * @returns ms to first 200.
- * @throws Error with the process's stderr tail when it never answers.
+ * @throws Error with the process's last stderr and stdout when it never answers.
  */
 export async function timeToFirst200(
   command: string,
@@ -174,12 +221,12 @@ export async function timeToFirst200(
   opts: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
 ): Promise<number> {
   const started = performance.now();
-  const proc = start(command, args, opts);
+  const proc = start(command, args, { ...opts, captureStdout: true });
   try {
     await waitFor200(url, opts.timeoutMs ?? 90_000, proc.child);
     return performance.now() - started;
   } catch (err) {
-    throw new Error(`${(err as Error).message}\n${proc.stderr()}`);
+    throw new Error(`${(err as Error).message}\n${proc.output()}`);
   } finally {
     await stop(proc);
   }

@@ -27,7 +27,7 @@ export async function startBenchServer(kind: 'scaffold' | 'floor', env: Record<s
     await waitFor200(`http://127.0.0.1:${port}/healthz`, 60_000, proc.child);
   } catch (err) {
     await stop(proc);
-    throw new Error(`${kind} server: ${(err as Error).message}\n${proc.stderr()}`);
+    throw new Error(`${kind} server: ${(err as Error).message}\n${proc.output()}`);
   }
   return { port, proc };
 }
