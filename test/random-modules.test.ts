@@ -10,7 +10,7 @@ import { cloneRepository, removeClone, run, shellEnv } from './support/workspace
 
 // Issue 9: the suite must hold for whatever a user generates. One random set of accepted modules
 // (refs, several to one module, enums, json, secret fields, unique, defaults, route keys, derived
-// slug keys, composite unique indexes, list filters, nesting, use cases) is generated into a clean clone, committed
+// slug keys, composite unique indexes, list filters, nesting, many-to-many links, use cases) is generated into a clean clone, committed
 // there, and then the clone's own tests run green: the byte-identical regeneration (dogfood) and
 // the example service's whole suite (unit, API, database, reliability, dev server). One sample per
 // run (the suite is minutes long); SCAFFOLD_SEED=<n> replays a failing one.
@@ -70,7 +70,7 @@ const accepts = (fn: () => unknown): boolean => {
 /**
  * The endpoint arguments of one module: its spec, maybe `--key=<field>` (a field the grammar takes
  * as a route key) or a derived `permalink:slug(<field>)` key, maybe `--unique=<a,b>` over two of its
- * fields and maybe `--filters` (issue 11, items 1, 5 and 6).
+ * fields, maybe `--filters` (issue 11, items 1, 5 and 6) and maybe `tags:refs(<earlier module>)` (item 3).
  */
 const endpointArgs = (module: string, refs: string[], nestable = false): fc.Arbitrary<string[]> =>
   spec(refs).chain((s) => {
@@ -89,12 +89,15 @@ const endpointArgs = (module: string, refs: string[], nestable = false): fc.Arbi
         filters: fc.boolean(),
         parent: nestable ? fc.option(fc.constantFrom(...refs), { nil: undefined, freq: 2 }) : fc.constant(undefined),
         onDelete: fc.constantFrom(undefined, 'cascade', 'restrict'),
+        link: refs.length === 0 ? fc.constant(undefined) : fc.option(fc.constantFrom(...refs), { nil: undefined }),
       })
-      .map(({ key, slug, unique, filters, parent, onDelete }) => {
+      .map(({ key, slug, unique, filters, parent, onDelete, link }) => {
         // Nesting is refused with --filters or a secret; it needs a required ref to the parent (added when missing).
         const nests = parent !== undefined && !filters && !fields.some((f) => f.secret);
         const holder = nests && !fields.some((f) => f.ref?.target.name === parent && !f.optional) ? ` holder:ref(${parent})` : '';
-        return { key, slug, unique, filters, holder, nest: nests ? [`--parent=${parent}`, ...(onDelete ? [`--on-delete=${onDelete}`] : [])] : [] };
+        // Many-to-many links to an earlier module (not with --filters or --parent: refused).
+        const links = link !== undefined && !filters && !nests ? ` tags:refs(${link})` : '';
+        return { key, slug, unique, filters, holder: `${holder}${links}`, nest: nests ? [`--parent=${parent}`, ...(onDelete ? [`--on-delete=${onDelete}`] : [])] : [] };
       })
       .map(({ key, slug, unique, filters, holder, nest }) => ({
         nest,
