@@ -13,14 +13,14 @@ describe('field grammar through every layer', () => {
     service = copyService();
     runEndpoint({
       serviceDir: service,
-      name: 'products',
+      name: 'wares',
       fields: 'sku:string! title:text stock:int=0 weight:bigint? price:decimal=9.99 active:boolean=true ' +
         'launchAt:datetime=now code:uuid!=uuid attrs:json kind:enum(physical|digital)=physical apiKey:secret pin:secret?',
     }, { generateClient: false });
     runEndpoint({
       serviceDir: service,
       name: 'orders',
-      fields: 'customer:ref(customers) product:ref(products)? status:enum(pending|paid|shipped) total:decimal note:text? meta:json?',
+      fields: 'customer:ref(customers) ware:ref(wares)? status:enum(pending|paid|shipped) total:decimal note:text? meta:json?',
     });
   });
   afterAll(() => removeCopy(service));
@@ -37,11 +37,11 @@ describe('field grammar through every layer', () => {
     expect(tree['src/backend/db/orders/orders.prisma']).toContain('customer Customer @relation(fields: [customerId], references: [id])');
     expect(tree['src/backend/api/orders/orders.schemas.ts']).toContain('customerId: idParams.shape.id.optional()');
     expect(migration).toContain('"meta" JSONB,');
-    const products = Object.entries(tree).find(([path]) => path.endsWith('_create_products/migration.sql'))?.[1] ?? '';
-    expect(products).toContain('"apiKeyHash" TEXT NOT NULL,');
-    expect(products).toContain('"pinHash" TEXT,');
-    expect(tree['src/backend/api/products/products.schemas.ts']).toContain("secretFields: ['apiKey', 'pin'],");
-    expect(tree['src/composition-root.ts']).toContain('products: createProductsService({ repo: createProductsPrismaRepository(prisma, log), passwords: authAdapters(log).passwords, log }),');
+    const wares = Object.entries(tree).find(([path]) => path.endsWith('_create_wares/migration.sql'))?.[1] ?? '';
+    expect(wares).toContain('"apiKeyHash" TEXT NOT NULL,');
+    expect(wares).toContain('"pinHash" TEXT,');
+    expect(tree['src/backend/api/wares/wares.schemas.ts']).toContain("secretFields: ['apiKey', 'pin'],");
+    expect(tree['src/composition-root.ts']).toContain('wares: createWaresService({ repo: createWaresPrismaRepository(prisma, log), passwords: authAdapters(log).passwords, log }),');
     expect(tree['src/backend/db/orders/orders.prisma']).toContain('meta Json?');
   });
 
@@ -52,7 +52,7 @@ describe('field grammar through every layer', () => {
   });
 
   it('When the new modules\' tests and the schema-drift test run, then they pass', () => {
-    const result = run(bin('vitest'), ['run', 'products', 'orders', 'customers', 'schema-drift'], service);
+    const result = run(bin('vitest'), ['run', 'wares', 'orders', 'customers', 'schema-drift'], service);
     expect(strip(result.stdout)).toMatch(/Test Files\s+\d+ passed/);
     expect(strip(result.stdout)).not.toMatch(/failed/);
     expect(result.status).toBe(0);

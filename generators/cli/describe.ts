@@ -84,7 +84,7 @@ const str = (pattern: RegExp | string, description: string): object => ({ type: 
 /** Flags every generator takes. */
 export const COMMON_FLAGS: FlagDoc[] = [
   { flag: '--json', schema: { type: 'boolean' }, description: 'Print exactly one JSON object {status, files_changed, errors, next_action} on stdout.', example: 'npx plop endpoint tags "label:string!" --json' },
-  { flag: '--dry-run', schema: { type: 'boolean' }, description: 'Plan only: the result adds plan [{kind, path, added, removed}]; nothing is written.', example: 'npx plop endpoint labels "label:string!" --dry-run --json' },
+  { flag: '--dry-run', schema: { type: 'boolean' }, description: 'Plan only: the result adds plan [{kind, path, added, removed}]; nothing is written.', example: 'npx plop endpoint badges "label:string!" --dry-run --json' },
   { flag: '--req=<id>', schema: str(REQ_PATTERN, 'requirement id, = form only'), description: 'Record the changed files under this id in traceability_matrix.json (R13).', example: 'npx plop endpoint todos "body:text" --req=REQ-123 --json' },
   { flag: '--dest <dir>', schema: { type: 'string', description: 'a service folder (for service: a workspace root)' }, description: 'Target another service than example-service.', example: 'npx plop --dest example-service endpoint memos "body:text" --json' },
 ];
