@@ -85,6 +85,9 @@ export function parseNested(options: NestedOptions, names: ModuleNames, fields: 
   if (!ref) {
     throw new GeneratorInputError(`--parent=${parentName}: "${names.name}" needs a required field referencing it: add "${target.entity}:ref(${parentName})" to its fields (not optional).`);
   }
+  if (fields.length === 1) {
+    throw new GeneratorInputError(`--parent=${parentName}: "${names.name}" needs a field besides "${ref.spec}" (the path names the parent, so a body would have nothing to create or change).`);
+  }
   const key = record.key ?? false;
   const param = key ? `${target.entity}${key.charAt(0).toUpperCase()}${key.slice(1)}` : `${target.entity}Id`;
   const absent = parseRouteKey(record.key, parentFields, target)?.absent ?? '999999';

@@ -92,9 +92,11 @@ const endpointArgs = (module: string, refs: string[], nestable = false): fc.Arbi
         link: refs.length === 0 ? fc.constant(undefined) : fc.option(fc.constantFrom(...refs), { nil: undefined }),
       })
       .map(({ key, slug, unique, filters, parent, onDelete, link }) => {
-        // Nesting is refused with --filters or a secret; it needs a required ref to the parent (added when missing).
-        const nests = parent !== undefined && !filters && !fields.some((f) => f.secret);
-        const holder = nests && !fields.some((f) => f.ref?.target.name === parent && !f.optional) ? ` holder:ref(${parent})` : '';
+        // Nesting is refused with --filters or a secret; it needs a required ref to the parent (added
+        // when missing) and another field (the path names the parent: a body needs something else).
+        const parentRef = fields.some((f) => f.ref?.target.name === parent && !f.optional);
+        const nests = parent !== undefined && !filters && !fields.some((f) => f.secret) && (!parentRef || fields.length > 1);
+        const holder = nests && !parentRef ? ` holder:ref(${parent})` : '';
         // Many-to-many links to an earlier module (not with --filters or --parent: refused).
         const links = link !== undefined && !filters && !nests ? ` tags:refs(${link})` : '';
         return { key, slug, unique, filters, holder: `${holder}${links}`, nest: nests ? [`--parent=${parent}`, ...(onDelete ? [`--on-delete=${onDelete}`] : [])] : [] };
