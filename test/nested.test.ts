@@ -94,7 +94,7 @@ describe('endpoint --parent (on a copy of the example service)', () => {
   it('When the parent of a nested module is destroyed, then the destroy generator refuses until the child is gone', () => {
     runEndpoint({ serviceDir: service, name: 'referralNotes', fields: 'referral:ref(referrals) body:text', parent: 'referrals', onDelete: 'cascade', now: new Date('2030-02-03T00:00:00Z') }, { generateClient: false });
     expect(readFileSync(join(service, 'src/backend/api/routes.ts'), 'utf8')).toContain("router.use('/referrals/:referralCode/referral-notes'");
-    expect(() => planDestroy({ serviceDir: service, name: 'referrals' })).toThrow(/referenced by referralNotes: destroy those first/);
+    expect(() => planDestroy({ serviceDir: service, name: 'referrals' })).toThrow(/referenced \(ref or refs\) by referralNotes: destroy those first/);
     expect(planDestroy({ serviceDir: service, name: 'referralNotes' }).length).toBeGreaterThan(0);
   });
 });
