@@ -3,14 +3,9 @@ import { generatePrismaClient, planEndpoint, runEndpoint } from '../generators/e
 import { planDestroy } from '../generators/endpoint/destroy.js';
 import { GeneratorInputError } from '../generators/errors.js';
 import { planField } from '../generators/field/plan.js';
-import { applyAll, type Change } from '../generators/transaction.js';
+import { applyAll } from '../generators/transaction.js';
+import { contentOf } from './support/changes.js';
 import { bin, copyService, readTree, removeCopy, run } from './support/workspace.js';
-
-const contentOf = (changes: Change[], path: string): string => {
-  const change = changes.find((c) => c.path === path || c.path.endsWith(path));
-  if (!change || change.kind === 'delete') throw new Error(`no change to ${path}`);
-  return change.content;
-};
 
 // Many-to-many links: `<name>:refs(<module>)` on `npx plop endpoint` and `npx plop field`.
 describe('endpoint with a refs(<module>) field (on a copy of the example service)', () => {

@@ -6,16 +6,11 @@ import { relationRegistrations } from '../generators/endpoint/view.js';
 import { GeneratorInputError } from '../generators/errors.js';
 import { planField } from '../generators/field/plan.js';
 import { parseFields } from '../generators/fields.js';
-import { applyAll, type Change } from '../generators/transaction.js';
+import { applyAll } from '../generators/transaction.js';
 import { renderUsecasePatches } from '../generators/usecase/render.js';
 import { moduleNames } from '../generators/naming.js';
+import { contentOf } from './support/changes.js';
 import { copyService, readTree, removeCopy, run } from './support/workspace.js';
-
-const contentOf = (changes: Change[], path: string): string => {
-  const change = changes.find((c) => c.path === path || c.path.endsWith(path));
-  if (!change || change.kind === 'delete') throw new Error(`no change to ${path}`);
-  return change.content;
-};
 
 // Issue 11, items 1, 4 and 5: route keys (--key), several refs to one module (named relations) and
 // composite unique indexes (--unique).

@@ -4,15 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planDestroy, planEndpoint, runEndpoint } from '../generators/endpoint/index.js';
 import { GeneratorInputError } from '../generators/errors.js';
 import { planField } from '../generators/field/plan.js';
-import type { Change } from '../generators/transaction.js';
 import { planUsecase } from '../generators/usecase/plan.js';
+import { contentOf } from './support/changes.js';
 import { copyService, readTree, removeCopy, run } from './support/workspace.js';
-
-const contentOf = (changes: Change[], path: string): string => {
-  const change = changes.find((c) => c.path === path || c.path.endsWith(path));
-  if (!change || change.kind === 'delete') throw new Error(`no change to ${path}`);
-  return change.content;
-};
 
 // Nested resources: `--parent=<module>` and `--on-delete=cascade|restrict` on `npx plop endpoint`.
 describe('endpoint --parent (on a copy of the example service)', () => {

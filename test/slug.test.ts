@@ -4,14 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planEndpoint, runEndpoint } from '../generators/endpoint/index.js';
 import { GeneratorInputError } from '../generators/errors.js';
 import { planField } from '../generators/field/plan.js';
-import type { Change } from '../generators/transaction.js';
+import { contentOf } from './support/changes.js';
 import { bin, copyService, readTree, removeCopy, run } from './support/workspace.js';
-
-const contentOf = (changes: Change[], path: string): string => {
-  const change = changes.find((c) => c.path === path || c.path.endsWith(path));
-  if (!change || change.kind === 'delete') throw new Error(`no change to ${path}`);
-  return change.content;
-};
 
 // Derived route keys: `slug:slug(<field>)` with `--key=slug` on `npx plop endpoint`.
 describe('endpoint with a slug(<field>) key (on a copy of the example service)', () => {
