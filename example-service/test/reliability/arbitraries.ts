@@ -13,6 +13,8 @@ export interface BodySchema {
   maximum?: number;
   properties?: Record<string, BodySchema>;
   required?: string[];
+  items?: BodySchema;
+  maxItems?: number;
   additionalProperties?: unknown;
 }
 
@@ -80,6 +82,13 @@ export function valueArb(schema: BodySchema): fc.Arbitrary<unknown> {
       const max = schema.maximum ?? 2 ** 31 - 1;
       return fc.oneof(fc.integer({ min, max }), fc.constantFrom(...[min, max, 1, 2, 3].filter((n) => n >= min && n <= max)));
     }
+    case 'array':
+      // A `refs(…)` field's ids: none, a few valid ones (ascending, no repeats, as answered), or any JSON.
+      return fc.oneof(
+        fc.constant([]),
+        fc.uniqueArray(valueArb(schema.items ?? {}), { maxLength: Math.min(schema.maxItems ?? 3, 3) }).map((a) => [...a].sort((x, y) => Number(x) - Number(y))),
+        jsonValueArb,
+      );
     case 'object':
       return fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), awkward, fc.constant('__proto__')), jsonValueArb, { maxKeys: 4 });
     case 'string':
