@@ -50,9 +50,21 @@ export interface AuthRecord {
 
 /** `scaffold.json` at a service root: what generators have added to it, in order. */
 export interface Manifest {
+  /**
+   * The service's wire style (`npx plop service <name> --envelope`); absent: the default. With
+   * `envelope`, every module answers a row as `{ "<entity>": {…} }` and a page as
+   * `{ "<module>": […], "<module>Count": n, "limit", "offset" }`.
+   */
+  wire?: Wire;
   modules: ModuleRecord[];
   /** Present once `npx plop auth` ran; regenerated before every module. */
   auth?: AuthRecord;
+}
+
+/** A service's wire style, recorded in `scaffold.json`. */
+export interface Wire {
+  /** Rows and pages answer under a named key (see {@link Manifest.wire}). */
+  envelope?: true;
 }
 
 /** File name of the manifest, relative to the service root. */

@@ -172,13 +172,13 @@ export function registerGenerators(plop: NodePlopAPI): void {
     const dir = join(workspaceRoot, name.trim());
     return {
       serviceDir: workspaceRoot,
-      run: `service ${name}`,
+      run: `service ${name}${flags.envelope === true ? ' --envelope' : ''}`,
       plan: () => {
-        const changes = planService({ workspaceRoot, name, source: join(repoRoot, 'example-service'), repoRoot });
+        const changes = planService({ workspaceRoot, name, source: join(repoRoot, 'example-service'), repoRoot, ...(flags.envelope === true ? { envelope: true } : {}) });
         const inside = changes.filter((c) => c.path.startsWith(`${name}/`)).map((c) => ({ ...c, path: c.path.slice(name.length + 1) }));
         const story = {
-          run: `service ${name}`,
-          objective: `Create service \`${name}\` from the example's skeleton (config, logging, health, db/common, tests) with no module.`,
+          run: `service ${name}${flags.envelope === true ? ' --envelope' : ''}`,
+          objective: `Create service \`${name}\` from the example's skeleton (config, logging, health, db/common, tests) with no module${flags.envelope === true ? ', answering rows and pages under a named key (--envelope)' : ''}.`,
           reuse: "the example service's hand-written core, copied; its modules removed as destroy removes them.",
           commands: [commandLine()],
           req: flags.req,

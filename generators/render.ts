@@ -14,6 +14,23 @@ if (existsSync(PARTIALS)) {
   }
 }
 
+/** The envelope of the root view (see `envelopeView` in endpoint/view.ts), or false. */
+function envelopeOf(options: Handlebars.HelperOptions): { item: string; list: string } | false {
+  return (options.data as { root: { envelope?: { item: string; list: string } | false } }).root.envelope ?? false;
+}
+/** `{{#asItem}}expr{{/asItem}}`: a row as the service answers it: `expr`, or `{ <entity>: expr }` under the wire envelope. */
+hbs.registerHelper('asItem', function (this: unknown, options: Handlebars.HelperOptions) {
+  const env = envelopeOf(options);
+  const inner = options.fn(this);
+  return env ? `{ ${env.item}: ${inner} }` : inner;
+});
+/** `{{#asPage}}expr{{/asPage}}`: a page as the service answers it: `expr`, or `pageEnvelope('<module>', expr)` under the wire envelope. */
+hbs.registerHelper('asPage', function (this: unknown, options: Handlebars.HelperOptions) {
+  const env = envelopeOf(options);
+  const inner = options.fn(this);
+  return env ? `pageEnvelope('${env.list}', ${inner})` : inner;
+});
+
 /**
  * Renders one template string.
  *

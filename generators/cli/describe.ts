@@ -168,7 +168,9 @@ export const GENERATOR_DOCS: Record<string, GeneratorDoc> = {
   },
   service: {
     arguments: { name: str(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'service folder: lower-case words joined by -') },
-    flags: [],
+    flags: [
+      { flag: '--envelope', schema: { type: 'boolean' }, description: 'Wire style of the new service (recorded as "wire" in scaffold.json): every module answers a row as {"<entity>": {…}} and a page as {"<module>": […], "<module>Count": n (filtered lists), "limit", "offset"}.', example: 'npx plop service blog --envelope --json' },
+    ],
     examples: ['npx plop service billing --json'],
   },
   destroy: {

@@ -19,6 +19,8 @@ export interface RunFlags {
   confirmDataLoss: boolean;
   /** `endpoint … --filters`: the list route filters, sorts and counts. */
   filters?: true;
+  /** `service … --envelope`: the new service answers rows and pages under a named key. */
+  envelope?: true;
   /** String-valued options (`--method GET`, `--usecase feed`, …), by name; absent when not given. */
   options: Record<string, string>;
 }
@@ -55,6 +57,7 @@ export function readFlags(argv: string[] = process.argv.slice(2)): RunFlags {
       remove: { type: 'string' },
       'confirm-data-loss': { type: 'boolean' },
       filters: { type: 'boolean' },
+      envelope: { type: 'boolean' },
       ...Object.fromEntries(STRING_OPTIONS.map((name) => [name, { type: 'string' as const }])),
     },
     strict: false,
@@ -86,5 +89,6 @@ export function readFlags(argv: string[] = process.argv.slice(2)): RunFlags {
     ...remove,
     ...(auth !== undefined ? { auth } : {}),
     ...(values.filters === true ? { filters: true as const } : {}),
+    ...(values.envelope === true ? { envelope: true as const } : {}),
   };
 }

@@ -36,7 +36,7 @@ export function planDestroy(request: DestroyRequest): Change[] {
     throw new GeneratorInputError(`Module "${record.name}" is referenced (ref or refs) by ${users.map((m) => m.name).join(', ')}: destroy those first.`);
   }
   const names = moduleNames(record.name);
-  const rendered = renderModule(names, record, manifest.modules);
+  const rendered = renderModule(names, record, manifest.modules, manifest.wire);
   const changes: Change[] = rendered.files.flatMap((file): Change[] => {
     const current = readIfExists(serviceDir, file.path);
     if (current === undefined && request.force) return [];

@@ -26,11 +26,12 @@ interface HttpParent extends ModuleNames {
 
 const parentRequest = (target: ModuleNames): string => `parent${target.Entity}`;
 
-const parentId = (target: ModuleNames): string => `{{${parentRequest(target)}.id}}`;
+/** A member of a created row as a request variable: `{{parentCustomer.id}}`, or `{{parentCustomer.customer.id}}` under the wire envelope. */
+const rowVariable = (target: ModuleNames, member: string, envelope: boolean): string => `{{${parentRequest(target)}${envelope ? `.${target.entity}` : ''}.${member}}}`;
 
 // An owner field is never sent: the service sets it from the signed-in user.
-const httpBody = (fields: Field[], pick: (f: Field) => string): HttpField[] =>
-  fields.filter((f) => !f.owner).map((f) => ({ name: f.name, json: f.ref ? parentId(f.ref.target) : f.links ? `[${parentId(f.links.target)}]` : pick(f) }));
+const httpBody = (fields: Field[], pick: (f: Field) => string, envelope: boolean): HttpField[] =>
+  fields.filter((f) => !f.owner).map((f) => ({ name: f.name, json: f.ref ? rowVariable(f.ref.target, 'id', envelope) : f.links ? `[${rowVariable(f.links.target, 'id', envelope)}]` : pick(f) }));
 
 /**
  * What the `.http` template needs so that the file passes the runtime gate on its own, in any
@@ -42,11 +43,13 @@ const httpBody = (fields: Field[], pick: (f: Field) => string): HttpField[] =>
  * @param modules - the service's recorded modules (the referenced ones must be among them).
  * @param route - the module's route segment.
  * @param nested - its parent, when nested (`--parent`): its requests go under the parent's row.
+ * @param envelope - the service's wire envelope: a created row is read under its entity's key.
  * @returns `httpRoute` (the module's path after the base URL), `httpCreate` / `httpUpdate` bodies (owner fields left out), `httpParents` in creation
  *   order and `httpParentsReversed` in deletion order, `httpLogin` when a parent needs a token.
  * @throws {GeneratorInputError} when a referenced module is not recorded.
  */
-export function httpView(fields: Field[], modules: ModuleRecord[], route = '', nested?: NestedParent): object {
+export function httpView(fields: Field[], modules: ModuleRecord[], route = '', nested?: NestedParent, envelope = false): object {
+  const parentId = (target: ModuleNames): string => rowVariable(target, 'id', envelope);
   const parents: HttpParent[] = [];
   const visit = (own: Field[]): void => {
     for (const f of own) {
@@ -60,8 +63,8 @@ export function httpView(fields: Field[], modules: ModuleRecord[], route = '', n
       visit(targetFields);
       const at = parents.findIndex((p) => p.name === target.name);
       parents.splice(at, 1);
-      const body = httpBody(targetFields, (t) => t.json);
-      const requestItem = record.key === undefined ? parentId(target) : `{{${parentRequest(target)}.${record.key}}}`;
+      const body = httpBody(targetFields, (t) => t.json, envelope);
+      const requestItem = rowVariable(target, record.key ?? 'id', envelope);
       parents.push({ ...target, request: parentRequest(target), requestId: parentId(target), requestItem, body, auth: record.auth !== undefined });
     }
   };
@@ -75,8 +78,8 @@ export function httpView(fields: Field[], modules: ModuleRecord[], route = '', n
     /** Some parent needs a token: the file imports auth.http even when the module itself is public. */
     httpLogin: parents.some((p) => p.auth),
     /** A derived key (`slug(…)`) is left to the service on create. */
-    httpCreate: httpBody(own.filter((f) => f.derivedFrom === undefined), (f) => f.json),
-    httpUpdate: httpBody(own, (f) => f.json2),
+    httpCreate: httpBody(own.filter((f) => f.derivedFrom === undefined), (f) => f.json, envelope),
+    httpUpdate: httpBody(own, (f) => f.json2, envelope),
     httpParents: parents,
     httpParentsReversed: [...parents].reverse(),
   };

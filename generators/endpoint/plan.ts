@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { GeneratorInputError } from '../errors.js';
 import { normaliseSpec, parseFields, type Field } from '../fields.js';
 import { withFieldHistory } from '../field/history.js';
-import { formatManifest, MANIFEST_FILE, parseManifest, type FieldStep, type ModuleRecord } from '../manifest.js';
+import { formatManifest, MANIFEST_FILE, parseManifest, type FieldStep, type ModuleRecord, type Wire } from '../manifest.js';
 import { moduleNames, type ModuleNames } from '../naming.js';
 import { renderString, renderTree, type RenderedFile } from '../render.js';
 import { readIfExists, type Change } from '../transaction.js';
@@ -166,8 +166,8 @@ export function renderEndpoint(names: ModuleNames, parsed: Field[], migration: s
   const parent = parseNested(shape, names, parsed, modules.filter((m) => m.name !== names.name), { auth, filters: shape.filters });
   if (parent && usecases.length > 0) throw new GeneratorInputError(`Module "${names.name}" is nested under "${parent.name}" (--parent): use cases on a nested module are not supported yet.`);
   const fields = withParentOnDelete(parsed, parent);
-  const view = { ...endpointView(names, fields, auth, usecaseSchemaHelpers(names, usecases), shape, parent), ...httpView(fields, modules, names.route, parent) };
-  const files = withUsecases(renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration }), names, fields, usecases, auth, shape.key);
+  const view = { ...endpointView(names, fields, auth, usecaseSchemaHelpers(names, usecases), shape, parent), ...httpView(fields, modules, names.route, parent, shape.envelope === true) };
+  const files = withUsecases(renderTree(ENDPOINT_TEMPLATES, view, { name: names.name, migration }), names, fields, usecases, auth, shape);
   const registrations = new Map<string, [string, string[]][]>();
   for (const reg of [...ENDPOINT_REGISTRATIONS, ...relationRegistrations(names, fields)]) {
     const blocks = registrations.get(reg.file) ?? [];
@@ -184,12 +184,13 @@ export function renderEndpoint(names: ModuleNames, parsed: Field[], migration: s
  * @param names - the module's names.
  * @param record - its record in `scaffold.json` (or a request shaped like one).
  * @param modules - the service's recorded modules (the `.http` file creates the rows its refs need).
+ * @param wire - the service's wire style (`scaffold.json` `wire`).
  * @returns files and registration blocks.
  * @throws {GeneratorInputError} when a recorded spec no longer parses.
  */
-export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fields' | 'migration' | 'usecases' | 'createdWith' | 'history' | 'auth' | 'unique' | 'key' | 'filters' | 'parent' | 'onDelete'>, modules: ModuleRecord[]): RenderedEndpoint {
+export function renderModule(names: ModuleNames, record: Pick<ModuleRecord, 'fields' | 'migration' | 'usecases' | 'createdWith' | 'history' | 'auth' | 'unique' | 'key' | 'filters' | 'parent' | 'onDelete'>, modules: ModuleRecord[], wire: Wire = {}): RenderedEndpoint {
   const nested = { ...(record.parent !== undefined ? { parent: record.parent } : {}), ...(record.onDelete !== undefined ? { onDelete: record.onDelete } : {}) };
-  const shape = { unique: record.unique, key: record.key, filters: record.filters, ...nested };
+  const shape = { unique: record.unique, key: record.key, filters: record.filters, ...nested, ...(wire.envelope === true ? { envelope: true } : {}) };
   const rendered = renderEndpoint(names, parseFields(record.fields, names.Entity), record.migration, modules, record.usecases, record.auth, shape);
   const createFile = `${MIGRATIONS_DIR}/${record.migration}/migration.sql`;
   const renderCreate = (spec: string): string =>
@@ -228,7 +229,7 @@ export function planEndpoint(request: EndpointRequest): EndpointPlan {
   const key = request.key?.trim();
   const onDelete = request.onDelete?.trim() as ModuleRecord['onDelete'];
   const nested = { ...(request.parent !== undefined ? { parent: request.parent.trim() } : {}), ...(onDelete !== undefined ? { onDelete } : {}) };
-  const rendered = renderModule(names, { fields: request.fields, migration, usecases, createdWith: request.createdWith, history, ...(request.auth !== undefined ? { auth: request.auth } : {}), ...(unique !== undefined ? { unique } : {}), ...(key !== undefined ? { key } : {}), ...(request.filters === true ? { filters: true } : {}), ...nested }, manifest.modules);
+  const rendered = renderModule(names, { fields: request.fields, migration, usecases, createdWith: request.createdWith, history, ...(request.auth !== undefined ? { auth: request.auth } : {}), ...(unique !== undefined ? { unique } : {}), ...(key !== undefined ? { key } : {}), ...(request.filters === true ? { filters: true } : {}), ...nested }, manifest.modules, manifest.wire);
   const changes: Change[] = rendered.files.map((file) => {
     assertInside(serviceDir, file.path);
     if (existsSync(join(serviceDir, file.path))) {

@@ -197,11 +197,11 @@ export function planField(request: FieldRequest): FieldPlan {
   if (added.some((f) => f.secret) && !manifest.auth) {
     throw new GeneratorInputError(`Field "${added.find((f) => f.secret)?.spec}" is a secret field, stored as its argon2id hash by the auth module's password hasher: run npx plop auth first.`);
   }
-  const old = renderModule(names, record, manifest.modules);
-  const now = renderModule(names, next, after0);
+  const old = renderModule(names, record, manifest.modules, manifest.wire);
+  const now = renderModule(names, next, after0, manifest.wire);
   // Modules that reference this one create its rows in their `.http` files: those bodies follow too.
   const httpOf = (m: ModuleRecord, modules: ModuleRecord[]): RenderedFile[] =>
-    renderModule(moduleNames(m.name), m, modules).files.filter((f) => f.path.startsWith('__http__/'));
+    renderModule(moduleNames(m.name), m, modules, manifest.wire).files.filter((f) => f.path.startsWith('__http__/'));
   const changes = [
     ...mergeModuleFiles(serviceDir, old.files, now.files),
     ...relationChanges(serviceDir, names, parseFields(record.fields, names.Entity), parseFields(next.fields, names.Entity)),

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { planDestroy } from '../endpoint/destroy.js';
 import { planAuthDestroy } from '../auth/undo.js';
 import { GeneratorInputError } from '../errors.js';
-import { formatManifest, MANIFEST_FILE, parseManifest } from '../manifest.js';
+import { formatManifest, MANIFEST_FILE, parseManifest, type Wire } from '../manifest.js';
 import { renderTree } from '../render.js';
 import { applyAll, readIfExists, type Change } from '../transaction.js';
 
@@ -33,6 +33,8 @@ export interface ServiceRequest {
   source: string;
   /** Absolute repository root (for the `check` script's path to checks/run.ts). */
   repoRoot: string;
+  /** `--envelope`: the service's modules answer rows and pages under a named key (recorded as `wire`). */
+  envelope?: boolean;
 }
 
 /**
@@ -68,9 +70,10 @@ function sourceFiles(source: string): string[] {
  * @param source - absolute folder of the source service.
  * @param name - the new service's name.
  * @param checkScript - path of checks/run.ts relative to the new service.
+ * @param wire - the new service's wire style, recorded in its `scaffold.json`.
  * @returns path (relative to the new service) → content.
  */
-export function serviceSkeleton(source: string, name: string, checkScript: string): Map<string, string> {
+export function serviceSkeleton(source: string, name: string, checkScript: string, wire: Wire = {}): Map<string, string> {
   const scratch = mkdtempSync(join(tmpdir(), 'service-skeleton-'));
   try {
     for (const file of sourceFiles(source)) {
@@ -98,7 +101,7 @@ export function serviceSkeleton(source: string, name: string, checkScript: strin
       pkg.scripts.check = `tsx ${checkScript}`;
     }
     out.set('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
-    out.set(MANIFEST_FILE, formatManifest({ modules: [] }));
+    out.set(MANIFEST_FILE, formatManifest({ ...(wire.envelope === true ? { wire } : {}), modules: [] }));
     for (const file of renderTree(SERVICE_TEMPLATES, { name }, {})) out.set(file.path, file.content);
     return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
   } finally {
@@ -126,7 +129,7 @@ export function planService(request: ServiceRequest): Change[] {
   }
   if (pkg.workspaces.includes(name)) throw new GeneratorInputError(`Workspace "${name}" is already listed in ${join(root, 'package.json')}.`);
   const checkScript = relative(join(root, name), join(request.repoRoot, 'checks/run.ts')).split('\\').join('/');
-  const files = serviceSkeleton(resolve(request.source), name, checkScript);
+  const files = serviceSkeleton(resolve(request.source), name, checkScript, request.envelope === true ? { envelope: true } : {});
   const changes: Change[] = [...files].map(([path, content]) => ({ kind: 'create', path: `${name}/${path}`, content }));
   changes.push({ kind: 'modify', path: 'package.json', before, content: addWorkspace(before, name) });
   return changes;

@@ -82,7 +82,7 @@ export function planDestroyUsecase(request: DestroyUsecaseRequest): Change[] {
   }
   const names = moduleNames(record.name);
   const contents = new Map<string, string>();
-  for (const patch of renderUsecasePatches(names, parseFields(record.fields, names.Entity), entry, record.auth, record.key)) {
+  for (const patch of renderUsecasePatches(names, parseFields(record.fields, names.Entity), entry, record.auth, { key: record.key, ...(manifest.wire?.envelope === true ? { envelope: true } : {}) })) {
     const before = contents.get(patch.path) ?? readIfExists(serviceDir, patch.path);
     if (before === undefined) throw new GeneratorInputError(`${patch.path} is missing: remove the use case by hand.`);
     const lines = before.split('\n');

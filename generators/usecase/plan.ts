@@ -102,7 +102,7 @@ export function planUsecase(request: UsecaseRequest): UsecasePlan {
       `Module "${names.name}" has an owner field: its use cases take the default shape only (POST /${names.route}/:id/${usecase.usecaseRoute}, the caller's own row); write the rule in its hand-written region.`,
     );
   }
-  for (const patch of renderUsecasePatches(names, fields, entry, record.auth, record.key)) {
+  for (const patch of renderUsecasePatches(names, fields, entry, record.auth, { key: record.key, ...(manifest.wire?.envelope === true ? { envelope: true } : {}) })) {
     const before = contents.get(patch.path) ?? readIfExists(serviceDir, patch.path);
     if (before === undefined) throw new GeneratorInputError(`${patch.path} is missing: cannot add the use case.`);
     if (!contents.has(patch.path) && patch.path.endsWith('.service.ts') && new RegExp(`^\\s*${usecase.usecase}[:(]`, 'm').test(before)) {

@@ -5,6 +5,7 @@ import { GeneratorInputError } from '../errors.js';
 import type { Field } from '../fields.js';
 import { isReservedName, type ModuleNames } from '../naming.js';
 import { renderString, type RenderedFile } from '../render.js';
+import type { ModuleShape } from '../endpoint/view.js';
 import type { UsecaseRecord } from './shape.js';
 import { usecaseView } from './view.js';
 
@@ -111,12 +112,12 @@ export function insertAboveMarker(path: string, before: string, marker: string, 
  * @param fields - its fields.
  * @param usecase - the use case's record: its name (default shape) or name and shape.
  * @param auth - the module's `--auth` or its role (its routes need a token; an owner field makes the use case take the actor).
- * @param key - the module's `--key` (its item routes are `/<route>/:<key>`).
+ * @param shape - the module's `--key` (its item routes are `/<route>/:<key>`) and the service's wire envelope.
  * @returns one entry per fragment that renders to something.
  * @throws {GeneratorInputError} when the name or the shape's body/query is invalid.
  */
-export function renderUsecasePatches(names: ModuleNames, fields: Field[], usecase: UsecaseRecord, auth?: true | string, key?: string): { path: string; marker: string; lines: string[] }[] {
-  const view = usecaseView(names, fields, usecase, auth, key);
+export function renderUsecasePatches(names: ModuleNames, fields: Field[], usecase: UsecaseRecord, auth?: true | string, shape: Pick<ModuleShape, 'key' | 'envelope'> = {}): { path: string; marker: string; lines: string[] }[] {
+  const view = usecaseView(names, fields, usecase, auth, shape);
   return usecaseFragments().flatMap((f) => {
     const text = renderString(f.source, view);
     return text === '' ? [] : [{ path: f.file.replaceAll('[name]', names.name), marker: f.marker, lines: text.replace(/\n$/, '').split('\n') }];
@@ -132,11 +133,11 @@ export function renderUsecasePatches(names: ModuleNames, fields: Field[], usecas
  * @param fields - its fields.
  * @param usecases - recorded use cases, in order.
  * @param auth - the module's `--auth`.
- * @param key - the module's `--key`.
+ * @param shape - the module's `--key` and the service's wire envelope.
  * @returns the files with every use case patched in.
  */
-export function withUsecases(files: RenderedFile[], names: ModuleNames, fields: Field[], usecases: UsecaseRecord[], auth?: true | string, key?: string): RenderedFile[] {
-  const patches = usecases.flatMap((u) => renderUsecasePatches(names, fields, u, auth, key));
+export function withUsecases(files: RenderedFile[], names: ModuleNames, fields: Field[], usecases: UsecaseRecord[], auth?: true | string, shape: Pick<ModuleShape, 'key' | 'envelope'> = {}): RenderedFile[] {
+  const patches = usecases.flatMap((u) => renderUsecasePatches(names, fields, u, auth, { key: shape.key, envelope: shape.envelope }));
   return files.map((file) => ({
     ...file,
     content: patches.filter((p) => p.path === file.path).reduce((text, p) => insertAboveMarker(p.path, text, p.marker, p.lines), file.content),

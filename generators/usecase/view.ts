@@ -1,4 +1,4 @@
-import { endpointView } from '../endpoint/view.js';
+import { endpointView, type ModuleShape } from '../endpoint/view.js';
 import { SCHEMA_HELPERS } from '../field-types.js';
 import { GeneratorInputError } from '../errors.js';
 import type { Field } from '../fields.js';
@@ -20,15 +20,15 @@ const tsObject = (fields: InputField[]): string => `{ ${fields.map((f) => `${f.n
  * @param fields - its fields.
  * @param record - the use case's record (plain name or shaped).
  * @param auth - the module's `--auth` (true) or its role: its routes need a token (and that role).
- * @param key - the module's `--key`: its item routes are `/<route>/:<key>`.
+ * @param moduleShape - the module's `--key` (its item routes are `/<route>/:<key>`) and the service's wire envelope.
  * @returns the view.
  * @throws {GeneratorInputError} when the name or a body/query spec is invalid for this module.
  */
-export function usecaseView(names: ModuleNames, fields: Field[], record: UsecaseRecord, auth?: true | string, key?: string): Record<string, unknown> {
+export function usecaseView(names: ModuleNames, fields: Field[], record: UsecaseRecord, auth?: true | string, moduleShape: Pick<ModuleShape, 'key' | 'envelope'> = {}): Record<string, unknown> {
   const { name, shape } = shapeOf(record);
   const un = usecaseNames(name);
   const Usecase = pascal(un.usecase);
-  const base = endpointView(names, fields, auth, [], { key }) as Record<string, unknown>;
+  const base = endpointView(names, fields, auth, [], moduleShape) as Record<string, unknown>;
   const itemParam = base.itemParam as string;
   const bodyFields = shape.body === undefined ? [] : inputFields(shape.body, 'body', `${names.Entity}${Usecase}`);
   const queryFields = shape.query === undefined ? [] : inputFields(shape.query, 'query', `${names.Entity}${Usecase}`);

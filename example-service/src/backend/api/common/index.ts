@@ -15,3 +15,4 @@ export * from './rate-limit.js';
 export * from './authenticate.js';
 export * from './cors.js';
 export * from './docs-ui.js';
+export * from './envelope.js';

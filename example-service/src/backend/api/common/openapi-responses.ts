@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The responses and words of the OpenAPI document that every operation shares: the common error
  * body (RFC 9457 problem details), one response per error status the app's middleware answers (error-mapping.ts,
@@ -5,6 +7,21 @@
  */
 
 type Json = Record<string, unknown>;
+
+/** `security` of an operation that needs a bearer access token (scheme `bearerAuth`). */
+export const BEARER_SECURITY = [{ bearerAuth: [] }];
+
+/**
+ * The request's wire format (input side of transforms), JSON Schema 2020-12 as OpenAPI 3.1 uses.
+ *
+ * @pure
+ * @param schema - a zod schema.
+ * @returns its JSON Schema, without `$schema`.
+ */
+export function jsonSchema(schema: z.ZodType): Json {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Json;
+  return rest;
+}
 
 /**
  * The name of a module's item path parameter: `id`, or its route key's (`--key`), the only key of
@@ -165,18 +182,34 @@ export function withArticle(noun: string): string {
 
 /**
  * The schema of one page of a module's list: `items`, `limit`, `offset`, and, for a filtered list
- * (`--filters`), `total`, the rows meeting the filters over all pages.
+ * (`--filters`), `total`, the rows meeting the filters over all pages. Under the service's wire
+ * envelope the rows are under `<list>` and the total is `<list>Count`.
  *
  * @param name - the entity's component schema name, e.g. `Invoices`.
- * @param counted - whether the page carries `total`.
+ * @param counted - whether the page carries the total.
+ * @param list - the envelope's list key (e.g. `invoices`), when the service has one.
  * @returns the JSON Schema object.
  */
-export function pageSchema(name: string, counted: boolean): Record<string, unknown> {
+export function pageSchema(name: string, counted: boolean, list?: string): Record<string, unknown> {
   const integer = { type: 'integer' };
+  const [items, total] = list === undefined ? ['items', 'total'] : [list, `${list}Count`];
   return {
     type: 'object',
     additionalProperties: false,
-    required: ['items', 'limit', 'offset', ...(counted ? ['total'] : [])],
-    properties: { items: { type: 'array', items: schemaRef(name) }, limit: integer, offset: integer, ...(counted ? { total: integer } : {}) },
+    required: [items, 'limit', 'offset', ...(counted ? [total] : [])],
+    properties: { [items]: { type: 'array', items: schemaRef(name) }, limit: integer, offset: integer, ...(counted ? { [total]: integer } : {}) },
   };
+}
+
+/**
+ * The schema of one row as answered: the entity itself, or `{ "<item>": entity }` under the
+ * service's wire envelope.
+ *
+ * @param name - the entity's component schema name.
+ * @param item - the envelope's item key (e.g. `invoice`), when the service has one.
+ * @returns a reference or an object schema.
+ */
+export function itemSchema(name: string, item?: string): Json {
+  if (item === undefined) return schemaRef(name);
+  return { type: 'object', additionalProperties: false, required: [item], properties: { [item]: schemaRef(name) } };
 }
