@@ -100,8 +100,8 @@ export function linksField(item: string, name: string, arg: string | undefined, 
 }
 
 /**
- * Checks what a module's `refs(…)` fields may not meet: two links to one module, and the options
- * a link does not take part in yet (`--filters`, `--parent`).
+ * Checks what a module's `refs(…)` fields may not meet: two links to one module, and the option
+ * a link does not take part in yet (`--parent`).
  *
  * @param fields - the module's parsed fields.
  * @param options - which of those options the module has.
@@ -113,7 +113,6 @@ export function checkLinks(fields: Field[], options: { filters?: boolean; parent
   const twice = targets.find((t, i) => targets.indexOf(t) !== i);
   if (twice !== undefined) throw new GeneratorInputError(`Fields ${links.map((f) => `"${f.spec}"`).join(', ')}: a module links to "${twice}" with one refs(…) field at most.`);
   const first = links[0];
-  if (first && options.filters) throw new GeneratorInputError(`Field "${first.spec}": refs(…) fields do not combine with --filters yet; the list filters by them without it (?${first.name}=1,2).`);
   if (first && options.parent) throw new GeneratorInputError(`Field "${first.spec}": refs(…) fields do not combine with --parent yet.`);
 }
 

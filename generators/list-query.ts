@@ -17,7 +17,7 @@ export interface ListFieldView {
 
 /**
  * The fields a `--filters` list filters and sorts by: `id`, every scalar, enum and (non-owner) ref
- * field, then `createdAt` and `updatedAt`. An owner field is left out: an owned list holds only the
+ * field, every `refs(…)` field (filtered by its linked ids, never sorted), then `createdAt` and `updatedAt`. An owner field is left out: an owned list holds only the
  * caller's rows.
  *
  * @param fields - the module's parsed fields.
@@ -26,6 +26,7 @@ export interface ListFieldView {
 export function listFieldsOf(fields: Field[]): ListFieldView[] {
   const own = fields.flatMap((f): ListFieldView[] => {
     if (f.owner) return [];
+    if (f.links) return [{ name: f.name, kind: `{ links: '${f.links.targetColumn}' }` }];
     if (f.enumType) return [{ name: f.name, kind: `[${f.enumType.values.map((v) => `'${v}'`).join(', ')}]` }];
     const kind = KINDS[f.type];
     return kind === undefined ? [] : [{ name: f.name, kind }];
@@ -59,7 +60,8 @@ export function listIndexesOf(names: ModuleNames, fields: Field[], composites: C
     .filter((name) => {
       const field = fields.find((f) => f.name === name);
       if (!field) return withTimestamps && name === 'createdAt';
-      return field.type !== 'text' && field.type !== 'boolean' && !field.unique && !leading.has(name);
+      // A refs(…) field has no column: its join table's primary key and index serve it.
+      return field.type !== 'text' && field.type !== 'boolean' && field.links === undefined && !field.unique && !leading.has(name);
     });
   return columns.map((column) => ({ index: `${names.table}_${column}_idx`, column }));
 }
@@ -86,7 +88,7 @@ export interface ListTestsView {
  */
 export function listTestsOf(fields: Field[], key: string | undefined): ListTestsView {
   const kinds = new Map(listFieldsOf(fields).map((f) => [f.name, f.kind]));
-  const differs = fields.filter((f) => kinds.has(f.name) && !f.optional && f.example !== f.example2);
+  const differs = fields.filter((f) => kinds.has(f.name) && f.links === undefined && !f.optional && f.example !== f.example2);
   const pick = (test: (f: Field) => boolean): string | false => differs.find(test)?.name ?? false;
   return {
     sort: pick((f) => !f.unique),

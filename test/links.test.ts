@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePrismaClient, planEndpoint, runEndpoint } from '../generators/endpoint/index.js';
 import { planDestroy } from '../generators/endpoint/destroy.js';
@@ -37,10 +39,11 @@ describe('endpoint with a refs(<module>) field (on a copy of the example service
     expect(contentOf(changes, '__http__/posts.http')).toContain('"tags": [{{parentTag.id}}]');
   });
 
-  it('When a generated module links rows next to a ref, a secret and a slug key, then it typechecks and its tests pass', () => {
+  it('When a generated module links rows next to a ref, a secret, a slug key and --filters, then it typechecks and its tests pass', () => {
     runEndpoint({
-      serviceDir: service, name: 'stories', fields: 'title:string slug:slug(title) tags:refs(tags) customer:ref(customers) pin:secret?', key: 'slug', now: new Date('2030-04-03T00:00:00Z'),
+      serviceDir: service, name: 'stories', fields: 'title:string slug:slug(title) tags:refs(tags) customer:ref(customers) pin:secret?', key: 'slug', filters: true, now: new Date('2030-04-03T00:00:00Z'),
     });
+    expect(readFileSync(join(service, 'src/backend/services/stories/stories.entity.ts'), 'utf8')).toContain("  tags: { links: 'tagId' },");
     const typecheck = run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], service);
     expect(typecheck.status, typecheck.stdout + typecheck.stderr).toBe(0);
     const tests = run(bin('vitest'), ['run', '--reporter=verbose', 'src/backend/services/stories', 'src/backend/api/stories', 'src/backend/db/stories', 'schema-drift'], service);
@@ -81,7 +84,6 @@ describe('endpoint with a refs(<module>) field (on a copy of the example service
     ['two fields link one module', 'title:string tags:refs(tags) more:refs(tags)', {}, /links to "tags" with one refs\(…\) field at most/],
     ['the links are the --key', 'title:string tags:refs(tags)', { key: 'tags' }, /a route key is a string or uuid field, not refs/],
     ['the links are in a --unique', 'title:string tags:refs(tags)', { unique: 'title,tags' }, /a refs field, which a unique index cannot hold/],
-    ['the module has --filters', 'title:string tags:refs(tags)', { filters: true }, /do not combine with --filters yet/],
   ])('When %s, then the plan refuses naming it', (_case, fields, extra, message) => {
     expect(() => plan('posts', fields, extra)).toThrow(GeneratorInputError);
     expect(() => plan('posts', fields, extra)).toThrow(message);

@@ -40,4 +40,10 @@ describe('listQuery (the query of a --filters list route)', () => {
   ])('When the query has %s, then it is refused', (_label, raw) => {
     expect(schema.safeParse(raw).success).toBe(false);
   });
+
+  it('When a refs(…) field is in the list fields, then ?<field>=1,2 filters by its ids and it is never a sort key', () => {
+    const linked = listQuery({ id: 'id', labels: { links: 'labelId' } });
+    expect(linked.parse({ labels: '3,1' }).filters).toEqual([{ field: 'labels', operator: 'eq', value: [1, 3] }]);
+    for (const raw of [{ labels: '1,1' }, { labels: 'a' }, { 'labels[gte]': '1' }, { sort: 'labels' }]) expect(linked.safeParse(raw).success, JSON.stringify(raw)).toBe(false);
+  });
 });

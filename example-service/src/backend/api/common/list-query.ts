@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { FilterOperator, ListFieldKind, ListFields, ListFilter, ListQuery, SortKey } from '../../services/common/index.js';
-import { bigintString, datetimeString, decimalString, storableString, uuidString } from './field-schemas.js';
+import { isLinksKind, type FilterOperator, type ListFieldKind, type ListFields, type ListFilter, type ListQuery, type SortKey } from '../../services/common/index.js';
+import { bigintString, datetimeString, decimalString, linkIdsQuery, storableString, uuidString } from './field-schemas.js';
 import { idParams, pageQuery } from './schemas.js';
 
 /** Longest `[contains]` text: a bounded substring search. */
@@ -17,6 +17,7 @@ const int32 = z
 
 function valueSchema(kind: ListFieldKind): z.ZodType {
   if (Array.isArray(kind)) return z.enum(kind as [string, ...string[]]);
+  if (isLinksKind(kind)) return linkIdsQuery;
   switch (kind) {
     case 'id': return idParams.shape.id;
     case 'int': return int32;
@@ -31,13 +32,14 @@ function valueSchema(kind: ListFieldKind): z.ZodType {
 
 /**
  * The filters one kind of field takes: equality for all but `text`; inclusive bounds for numbers,
- * ids and instants; a case-insensitive substring for `string` and `text`.
+ * ids and instants; a case-insensitive substring for `string` and `text`; the linked ids (all of
+ * them) for a `refs(…)` field.
  *
  * @param kind - how the field compares.
  * @returns its operators.
  */
 export function operatorsOf(kind: ListFieldKind): FilterOperator[] {
-  if (Array.isArray(kind) || kind === 'uuid' || kind === 'boolean') return ['eq'];
+  if (Array.isArray(kind) || isLinksKind(kind) || kind === 'uuid' || kind === 'boolean') return ['eq'];
   if (kind === 'string') return ['eq', 'contains'];
   if (kind === 'text') return ['contains'];
   return ['eq', 'gte', 'lte'];
@@ -50,7 +52,7 @@ function parameterOf(field: string, operator: FilterOperator): string {
 
 /**
  * The strict query of a filtered list route: `limit`, `offset`, one parameter per filter of every
- * field (see {@link operatorsOf}; `?total[gte]=10&title[contains]=tea`) and `sort`, a comma-separated
+ * field (see {@link operatorsOf}; `?total[gte]=10&title[contains]=tea&labels=1,2`) and `sort`, a comma-separated
  * list of fields, each at most once, `-` for descending (`?sort=-createdAt,title`). Unknown
  * parameters, repeated ones and bad values are refused (400 `REQUEST.INVALID`).
  *
@@ -61,7 +63,8 @@ function parameterOf(field: string, operator: FilterOperator): string {
 export function listQuery(fields: ListFields) {
   const filters: [string, string, FilterOperator][] = Object.entries(fields).flatMap(([field, kind]) =>
     operatorsOf(kind).map((operator): [string, string, FilterOperator] => [parameterOf(field, operator), field, operator]));
-  const names = Object.keys(fields);
+  // A refs(…) field filters but never sorts: a set of ids has no order.
+  const names = Object.entries(fields).filter(([, kind]) => !isLinksKind(kind)).map(([name]) => name);
   const sort = z
     .string()
     .regex(/^-?[A-Za-z][A-Za-z0-9]*(,-?[A-Za-z][A-Za-z0-9]*)*$/, 'must be comma-separated field names, "-" for descending')

@@ -1,4 +1,4 @@
-import type { ListFields, ListFilter, ListQuery } from '../../services/common/index.js';
+import { isLinksKind, type ListFields, type ListFilter, type ListQuery } from '../../services/common/index.js';
 
 /** A LIKE pattern that matches `text` literally: `\`, `%` and `_` escaped (PostgreSQL's default escape is `\`). */
 function likeLiteral(text: string): string {
@@ -11,7 +11,9 @@ const PRISMA_OPERATOR = { eq: 'equals', gte: 'gte', lte: 'lte', contains: 'conta
  * Translates list filters to a Prisma `where` object: one entry per field, all of them ANDed.
  * `contains` becomes a case-insensitive `ILIKE` whose value is escaped, because Prisma passes
  * `%` and `_` through as wildcards (https://www.prisma.io/docs/orm/prisma-client/queries/filtering-and-sorting,
- * "Filtering FAQs"); a bigint value becomes a `BigInt`.
+ * "Filtering FAQs"); a bigint value becomes a `BigInt`; a `refs(…)` field's ids become one `some`
+ * condition per id on its relation (https://www.prisma.io/docs/orm/prisma-client/queries/relation-queries,
+ * "Filter on -to-many relations"), so a row is listed when it links every one.
  *
  * @typeParam W - the model's `WhereInput` type (the result is built for it, not checked by it).
  * @param filters - the conditions.
@@ -19,8 +21,14 @@ const PRISMA_OPERATOR = { eq: 'equals', gte: 'gte', lte: 'lte', contains: 'conta
  * @returns the `where` argument.
  */
 export function prismaWhere<W>(filters: ListFilter[] | undefined, fields: ListFields): W {
-  const where: Record<string, Record<string, unknown>> = {};
+  const where: Record<string, Record<string, unknown>> & { AND?: unknown[] } = {};
   for (const filter of filters ?? []) {
+    const kind = fields[filter.field];
+    if (isLinksKind(kind)) {
+      const ids = filter.value as readonly number[];
+      where.AND = [...(where.AND ?? []), ...ids.map((id) => ({ [filter.field]: { some: { [kind.links]: id } } }))];
+      continue;
+    }
     const condition = (where[filter.field] ??= {});
     if (filter.operator === 'contains') {
       Object.assign(condition, { contains: likeLiteral(String(filter.value)), mode: 'insensitive' });

@@ -47,4 +47,13 @@ describe('list queries held in memory (the in-memory adapters)', () => {
   it('When a page is asked for, then offset and limit slice the ordered rows', () => {
     expect(ids(selectRows(rows, { limit: 1, offset: 1, sort: [{ field: 'id', direction: 'desc' }] }, fields))).toEqual([2]);
   });
+
+  it('When a refs(…) field is filtered, then a row is kept only when it links every id given', () => {
+    const linked = [{ id: 1, labels: [1, 2] }, { id: 2, labels: [2] }, { id: 3, labels: [] }];
+    const linkedIds = (picked: { id: number }[]): number[] => picked.map((row) => row.id);
+    const kinds = { id: 'id', labels: { links: 'labelId' } } as const;
+    expect(linkedIds(filterRows(linked, [{ field: 'labels', operator: 'eq', value: [2] }], kinds))).toEqual([1, 2]);
+    expect(linkedIds(filterRows(linked, [{ field: 'labels', operator: 'eq', value: [1, 2] }], kinds))).toEqual([1]);
+    expect(linkedIds(filterRows(linked, [{ field: 'labels', operator: 'eq', value: [3] }], kinds))).toEqual([]);
+  });
 });

@@ -4,9 +4,24 @@ import type { PageRequest } from './pagination.js';
  * How one field of a list compares, which decides the filters it takes (`?<field>=` for every
  * kind; `[gte]`/`[lte]` for `int`, `bigint`, `decimal`, `datetime` and `id`; `[contains]` for
  * `string` and `text`) and how it sorts. An enum field is given by its values, in declaration
- * order: PostgreSQL sorts an enum by that order, and so does the in-memory adapter.
+ * order: PostgreSQL sorts an enum by that order, and so does the in-memory adapter. A `refs(…)`
+ * field is `{ links: <the join table's column of the linked id> }`: `?<field>=1,2` lists the rows
+ * linking every id given; it never sorts.
  */
-export type ListFieldKind = 'id' | 'string' | 'text' | 'uuid' | 'boolean' | 'int' | 'bigint' | 'decimal' | 'datetime' | readonly string[];
+export type ListFieldKind = 'id' | 'string' | 'text' | 'uuid' | 'boolean' | 'int' | 'bigint' | 'decimal' | 'datetime' | readonly string[] | LinksKind;
+
+/** The kind of a `refs(…)` field (see {@link ListFieldKind}), e.g. `{ links: 'labelId' }`. */
+export interface LinksKind {
+  readonly links: string;
+}
+
+/**
+ * @param kind - how a field compares.
+ * @returns whether it is a `refs(…)` field's (see {@link LinksKind}).
+ */
+export function isLinksKind(kind: ListFieldKind | undefined): kind is LinksKind {
+  return typeof kind === 'object' && kind !== null && !Array.isArray(kind);
+}
 
 /** The fields a module's list can be filtered and sorted by, by entity property. */
 export type ListFields = Readonly<Record<string, ListFieldKind>>;
@@ -16,12 +31,13 @@ export type FilterOperator = 'eq' | 'gte' | 'lte' | 'contains';
 
 /**
  * One condition on a list: `field operator value`. The value has the entity property's own type
- * (`Date` for a datetime, a string for a decimal or bigint, a number for an id).
+ * (`Date` for a datetime, a string for a decimal or bigint, a number for an id), or the ids a
+ * `refs(…)` field must all link.
  */
 export interface ListFilter {
   field: string;
   operator: FilterOperator;
-  value: string | number | boolean | Date;
+  value: string | number | boolean | Date | readonly number[];
 }
 
 /** One sort key; rows that tie on every key are ordered by ascending id. */
@@ -36,13 +52,14 @@ export interface ListQuery extends PageRequest {
   sort?: SortKey[];
 }
 
-type Value = string | number | boolean | Date | null | undefined;
+type Value = string | number | boolean | Date | readonly number[] | null | undefined;
 
 /** One field's value of a row (the adapters' rows are plain entity objects). */
 const valueOf = (row: object, field: string): Value => (row as Record<string, Value>)[field];
 
 function rank(kind: ListFieldKind, value: Exclude<Value, null | undefined>): number | bigint | string {
   if (Array.isArray(kind)) return kind.indexOf(String(value));
+  if (typeof value === 'object' && !(value instanceof Date)) return value.length;
   if (value instanceof Date) return value.getTime();
   if (kind === 'bigint') return BigInt(String(value));
   if (kind === 'decimal') return Number(value);
@@ -70,6 +87,7 @@ export function compareListValues(kind: ListFieldKind, a: Value, b: Value): numb
 
 function holds(kind: ListFieldKind, filter: ListFilter, value: Value): boolean {
   if (value === null || value === undefined) return false;
+  if (isLinksKind(kind)) return Array.isArray(filter.value) && filter.value.every((id) => (value as readonly number[]).includes(id));
   if (filter.operator === 'contains') return String(value).toLowerCase().includes(String(filter.value).toLowerCase());
   const order = compareListValues(kind, value, filter.value);
   return filter.operator === 'eq' ? order === 0 : filter.operator === 'gte' ? order >= 0 : order <= 0;
