@@ -46,7 +46,6 @@ describe('endpoint --parent (on a copy of the example service)', () => {
     ['the ref to the parent is optional', 'invoice:ref(invoices)? body:text', { parent: 'invoices' }, /add "invoice:ref\(invoices\)"/],
     ['the parent is not in the service', 'invoice:ref(invoices) body:text', { parent: 'ledgers' }, /--parent=ledgers: no module "ledgers"/],
     ['--on-delete has another value', 'invoice:ref(invoices) body:text', { parent: 'invoices', onDelete: 'nullify' }, /--on-delete=nullify: write --on-delete=cascade or --on-delete=restrict/],
-    ['--filters is given', 'invoice:ref(invoices) body:text', { parent: 'invoices', filters: true }, /--parent=invoices cannot be combined with --filters/],
     ['the parent has --auth', 'note:ref(notes) body:text', { parent: 'notes' }, /cannot be combined with a parent with --auth or an owner field \("notes"\)/],
     ['the parent ref is the only field', 'invoice:ref(invoices)', { parent: 'invoices' }, /needs a field besides "invoice:ref\(invoices\)"/],
     ['the parent is itself nested', 'invoiceLine:ref(invoiceLines) body:text', { parent: 'invoiceLines' }, /a parent that is itself nested \("invoiceLines" is under "invoices"\)/],

@@ -17,7 +17,7 @@ const STEPS: string[][] = [
   ['endpoint', 'authors', 'handle:string! name:string bio:text?', '--key=handle'],
   ['endpoint', 'labels', 'name:string!'],
   ['endpoint', 'posts', 'slug:slug(title)! title:string body:text author:ref(authors) views:int=0 labels:refs(labels)', '--key=slug'],
-  ['endpoint', 'comments', 'post:ref(posts) body:text', '--parent=posts', '--on-delete=cascade'],
+  ['endpoint', 'comments', 'post:ref(posts) body:text', '--parent=posts', '--on-delete=cascade', '--filters'],
   ['endpoint', 'follows', 'follower:ref(authors) followed:ref(authors) weight:int=1 since:datetime=now note:string?', '--unique=follower,followed', '--filters'],
   ['usecase', 'posts', 'publish'],
 ];
@@ -119,6 +119,8 @@ describe('a publishing domain (issue 11): keys, nesting, links, named refs, comp
       expect(comment).toMatchObject({ postId: first.id, body: 'Nice.' });
       expect(ids(await call('GET', '/posts/hello-world/comments'), 'comments')).toEqual([comment.id]);
       expect(ids(await call('GET', '/posts/hello-world-2/comments'), 'comments')).toEqual([]);
+      expect((await call('GET', '/posts/hello-world/comments?body[contains]=NICE')).body).toMatchObject({ comments: [{ id: comment.id }], commentsCount: 1 });
+      problem(await call('GET', `/posts/hello-world/comments?postId=${String(first.id)}`), 400, 'REQUEST.INVALID');
       problem(await call('GET', '/posts/no-such-post/comments'), 404, 'POST.NOT_FOUND');
       problem(await call('GET', `/posts/hello-world-2/comments/${String(comment.id)}`), 404, 'COMMENT.NOT_FOUND');
       expect(row(await call('GET', `/posts/hello-world/comments/${String(comment.id)}`), 'comment')).toMatchObject({ id: comment.id });

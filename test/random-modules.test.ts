@@ -92,10 +92,10 @@ const endpointArgs = (module: string, refs: string[], nestable = false): fc.Arbi
         link: refs.length === 0 ? fc.constant(undefined) : fc.option(fc.constantFrom(...refs), { nil: undefined }),
       })
       .map(({ key, slug, unique, filters, parent, onDelete, link }) => {
-        // Nesting is refused with --filters or a secret; it needs a required ref to the parent (added
+        // Nesting is refused with a secret; it needs a required ref to the parent (added
         // when missing) and another field (the path names the parent: a body needs something else).
         const parentRef = fields.some((f) => f.ref?.target.name === parent && !f.optional);
-        const nests = parent !== undefined && !filters && !fields.some((f) => f.secret) && (!parentRef || fields.length > 1);
+        const nests = parent !== undefined && !fields.some((f) => f.secret) && (!parentRef || fields.length > 1);
         const holder = nests && !parentRef ? ` holder:ref(${parent})` : '';
         // Many-to-many links to an earlier module (not with --parent: refused).
         const links = link !== undefined && !nests ? ` tags:refs(${link})` : '';

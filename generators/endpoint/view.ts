@@ -93,9 +93,12 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
     /** The list takes `<Entity>Filter` (each ref's id); `--filters` replaces it with a `ListQuery`. */
     refFilter: !listQuery && (refs.length > 0 || links.length > 0),
     listQuery,
-    listFields: listQuery ? listFieldsOf(fields) : [],
+    /** A nested list is its parent's own: the parent ref is no filter or sort key (but its column is indexed). */
+    listFields: listQuery ? listFieldsOf(fields.filter((f) => !f.parentRef)) : [],
     listIndexes: listQuery ? listIndexesOf(names, fields, composites) : [],
-    listTests: listQuery ? listTestsOf(fields, key?.name) : false,
+    listTests: listQuery ? listTestsOf(fields.filter((f) => !f.parentRef), key?.name) : false,
+    /** Where the list-query tests list: the module's route, or a nested test's `base` (its parent's row). */
+    listBase: parent ? '${base}' : `/${names.route}`,
     hasUnique: uniques.length > 0 || composites.length > 0,
     key: key ?? false,
     /** A `slug(<field>)` key (see {@link derivedKeyOf}): `create` derives it when the body has none. */
