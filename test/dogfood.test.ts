@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planDestroy, renderEndpoint, runEndpoint } from '../generators/endpoint/index.js';
+import { destructionOrder } from '../generators/endpoint/destroy.js';
+import { planDestroy, renderEndpoint } from '../generators/endpoint/index.js';
 import { parseFields } from '../generators/fields.js';
 import { MANIFEST_FILE, parseManifest } from '../generators/manifest.js';
 import { handWrittenRegions, keepHandWritten } from '../generators/regions.js';
+import { replay } from '../generators/regenerate.js';
 import { moduleNames } from '../generators/naming.js';
 import { applyAll } from '../generators/transaction.js';
 import { shapeOf } from '../generators/usecase/shape.js';
@@ -41,7 +43,7 @@ describe('example-service is generator output', () => {
   });
 
   it('When every module is removed and regenerated, then every file is byte-identical', () => {
-    for (const module of [...manifest.modules].reverse()) {
+    for (const module of destructionOrder(manifest.modules)) {
       applyAll(copy, planDestroy({ serviceDir: copy, name: module.name, force: true }));
     }
     // `npx plop auth` (users + auth) is removed last and regenerated first.
@@ -52,9 +54,7 @@ describe('example-service is generator output', () => {
     for (const module of manifest.modules) {
       expect(Object.keys(skeleton).filter((path) => path.includes(`/${module.name}/`))).toEqual([]);
     }
-    for (const module of manifest.modules) {
-      runEndpoint({ ...module, serviceDir: copy }, { generateClient: false });
-    }
+    for (const step of replay(manifest)) step(copy);
     const actual = readTree(copy);
     expect(Object.keys(actual)).toEqual(Object.keys(expected));
     for (const path of Object.keys(expected)) expect(keepHandWritten(actual[path] ?? '', expected[path]), path).toBe(expected[path]);

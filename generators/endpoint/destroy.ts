@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { GeneratorInputError } from '../errors.js';
 import { parseFields } from '../fields.js';
-import { formatManifest, MANIFEST_FILE, parseManifest } from '../manifest.js';
+import { formatManifest, MANIFEST_FILE, parseManifest, type ModuleRecord } from '../manifest.js';
 import { moduleNames } from '../naming.js';
 import { readIfExists, type Change } from '../transaction.js';
 import { renderModule } from './plan.js';
@@ -12,6 +12,29 @@ export interface DestroyRequest {
   name: string;
   /** Delete the module's files even when they differ from a fresh rendering (template changed). */
   force?: boolean;
+}
+
+/** Whether a module's current fields reference (`ref`) or link (`refs`) another, by name. */
+const uses = (module: ModuleRecord, target: string): boolean => parseFields(module.fields).some((f) => (f.ref ?? f.links)?.target.name === target);
+
+/**
+ * An order in which every recorded module can be destroyed, since `destroy` refuses a module that
+ * others still reference: each one after every module that references or links it (a field step
+ * may have added a ref to a module created later), the latest recorded first among those free.
+ *
+ * @param modules - the service's recorded modules.
+ * @returns the same records, in destruction order.
+ * @throws {GeneratorInputError} when modules reference each other in a cycle.
+ */
+export function destructionOrder(modules: ModuleRecord[]): ModuleRecord[] {
+  const left = [...modules];
+  const order: ModuleRecord[] = [];
+  while (left.length > 0) {
+    const free = left.findLastIndex((m) => !left.some((other) => other !== m && uses(other, m.name)));
+    if (free < 0) throw new GeneratorInputError(`Modules ${left.map((m) => m.name).join(', ')} reference each other: remove one of the refs with npx plop field first.`);
+    order.push(...left.splice(free, 1));
+  }
+  return order;
 }
 
 /**
@@ -31,7 +54,7 @@ export function planDestroy(request: DestroyRequest): Change[] {
   if (!record || manifestText === undefined) {
     throw new GeneratorInputError(`No generated module "${request.name}" is recorded in ${MANIFEST_FILE}.`);
   }
-  const users = manifest.modules.filter((m) => m !== record && parseFields(m.fields).some((f) => (f.ref ?? f.links)?.target.name === record.name));
+  const users = manifest.modules.filter((m) => m !== record && uses(m, record.name));
   if (users.length > 0) {
     throw new GeneratorInputError(`Module "${record.name}" is referenced (ref or refs) by ${users.map((m) => m.name).join(', ')}: destroy those first.`);
   }

@@ -24,6 +24,8 @@ export interface FieldRequest {
   remove?: string;
   /** Clock for the migration's timestamp; defaults to now. */
   now?: Date;
+  /** The migration folder to write (regeneration replays a recorded step under its own name); default: named from `now`. */
+  migration?: string;
 }
 
 /** Everything the `field` generator will do, computed before anything is written. */
@@ -90,7 +92,7 @@ function nextRecord(serviceDir: string, record: ModuleRecord, names: ModuleNames
     // Parsed with the module's other fields: a second ref to one module names both relations.
     added = parseFields(fields, names.Entity).slice(current.length);
     assertAddable(added, names, others);
-    step = { add: spec, migration: nextMigrationName(serviceDir, `add_${added.map((f) => f.name).join('_')}_to_${names.table}`, now) };
+    step = { add: spec, migration: request.migration ?? nextMigrationName(serviceDir, `add_${added.map((f) => f.name).join('_')}_to_${names.table}`, now) };
   } else {
     const name = (request.remove ?? '').trim();
     const at = current.findIndex((f) => f.name === name || f.column === name || f.ref?.relation === name);
@@ -103,7 +105,7 @@ function nextRecord(serviceDir: string, record: ModuleRecord, names: ModuleNames
     if (composite) throw new GeneratorInputError(`"${name}" is part of the unique index (${composite.label}) of "${names.name}" (--unique): it cannot be removed.`);
     const items = record.fields.split(' ');
     fields = items.filter((_, i) => i !== at).join(' ');
-    step = { remove: items[at] as string, migration: nextMigrationName(serviceDir, `remove_${current[at]?.name}_from_${names.table}`, now) };
+    step = { remove: items[at] as string, migration: request.migration ?? nextMigrationName(serviceDir, `remove_${current[at]?.name}_from_${names.table}`, now) };
   }
   const next: ModuleRecord = { ...record, fields, createdWith: record.createdWith ?? record.fields, history: [...(record.history ?? []), step] };
   return { step, next, added };

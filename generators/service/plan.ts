@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { planDestroy } from '../endpoint/destroy.js';
+import { destructionOrder, planDestroy } from '../endpoint/destroy.js';
 import { planAuthDestroy } from '../auth/undo.js';
 import { GeneratorInputError } from '../errors.js';
 import { formatManifest, MANIFEST_FILE, parseManifest, type Wire } from '../manifest.js';
@@ -81,7 +81,7 @@ export function serviceSkeleton(source: string, name: string, checkScript: strin
       writeFileSync(join(scratch, file), readFileSync(join(source, file)));
     }
     const manifest = parseManifest(readIfExists(scratch, MANIFEST_FILE));
-    for (const module of [...manifest.modules].reverse()) {
+    for (const module of destructionOrder(manifest.modules)) {
       applyAll(scratch, planDestroy({ serviceDir: scratch, name: module.name, force: true }));
     }
     if (manifest.auth) applyAll(scratch, planAuthDestroy({ serviceDir: scratch, force: true }));
