@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -6,11 +7,55 @@ import Handlebars from 'handlebars';
 /** Our own Handlebars: never HTML-escapes (we write code, not HTML); unknown names are errors. */
 const hbs = Handlebars.create();
 
-/** Shared partials (`{{> name}}`): every `templates/partials/<name>.hbs`, e.g. the `--auth` variants of module files. */
+/** How every template compiles: verbatim output (no HTML escaping), unknown names are errors. */
+const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
+/**
+ * Where compiled templates are kept between runs: Handlebars' own precompiled form
+ * (`Handlebars.precompile`, loaded back with `Handlebars.template`, as its docs describe for
+ * precompiled templates), one file per template named by a hash of the Handlebars version, the
+ * options and the source — so an edited template or an upgraded Handlebars never meets a stale one.
+ */
+const CACHE_DIR = fileURLToPath(new URL('../node_modules/.cache/scaffold-templates', import.meta.url));
+
+/** Compiled templates by source: one generator run renders the same templates several times. */
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+/**
+ * Compiles a template once per process, and once per machine: compiling is most of a generator
+ * run's rendering time, so the precompiled form is cached on disk (see {@link CACHE_DIR}).
+ *
+ * @param template - Handlebars source.
+ * @returns the render function.
+ */
+function compile(template: string): HandlebarsTemplateDelegate {
+  const known = compiled.get(template);
+  if (known !== undefined) return known;
+  const key = createHash('sha256').update(`${Handlebars.VERSION}\0${JSON.stringify(COMPILE_OPTIONS)}\0${template}`).digest('hex').slice(0, 32);
+  const file = join(CACHE_DIR, `${key}.js`);
+  let spec = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  if (spec === undefined) {
+    spec = hbs.precompile(template, COMPILE_OPTIONS) as string;
+    try {
+      mkdirSync(CACHE_DIR, { recursive: true });
+      // Written aside and renamed: a concurrent run never reads half a file.
+      writeFileSync(`${file}.${process.pid}`, spec);
+      renameSync(`${file}.${process.pid}`, file);
+    } catch {
+      // A read-only checkout just compiles every time.
+    }
+  }
+  // Handlebars' precompiled spec is an object literal in JavaScript source, written by precompile above.
+  const render = hbs.template(new Function(`return ${spec};`)() as TemplateSpecification);
+  compiled.set(template, render);
+  return render;
+}
+
+/** Shared partials (`{{> name}}`): every `templates/partials/<name>.hbs`, e.g. the `--auth` variants of module files; compiled once. */
 const PARTIALS = fileURLToPath(new URL('../templates/partials', import.meta.url));
 if (existsSync(PARTIALS)) {
   for (const file of readdirSync(PARTIALS).filter((f) => f.endsWith('.hbs'))) {
-    hbs.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(PARTIALS, file), 'utf8'));
+    hbs.registerPartial(file.replace(/\.hbs$/, ''), compile(readFileSync(join(PARTIALS, file), 'utf8')));
   }
 }
 
@@ -40,7 +85,7 @@ hbs.registerHelper('asPage', function (this: unknown, options: Handlebars.Helper
  * @throws when the template names a value the view lacks (strict mode).
  */
 export function renderString(template: string, view: object): string {
-  return hbs.compile(template, { noEscape: true, strict: true })(view);
+  return compile(template)(view);
 }
 
 /** One file a template folder renders to. */
