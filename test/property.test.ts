@@ -32,7 +32,8 @@ const accepted = <T>(fn: () => T): T | undefined => {
  * `--key` and `--unique` drawn from the items' names (most draws are refused, and skipped), and
  * `--filters`; `slugFrom` adds a source of that type and `permalink:slug(<source>)`, the key;
  * `parent` nests the module under `customers` through an added `owningCustomer:ref(customers)`;
- * `linked` adds many-to-many links `tagged:refs(labels)`.
+ * `linked` adds many-to-many links `tagged:refs(labels)`; `envelope` renders for a service with the
+ * wire envelope (`service --envelope`).
  */
 const shape = fc.record({
   key: fc.option(fc.nat(4), { nil: undefined }),
@@ -42,6 +43,7 @@ const shape = fc.record({
   unique: fc.option(fc.uniqueArray(fc.nat(4), { minLength: 2, maxLength: 3 }), { nil: undefined }),
   filters: fc.boolean(),
   linked: fc.boolean(),
+  envelope: fc.boolean(),
 });
 
 // Property: every module name, field spec, route key (given or derived), composite unique, list filter,
@@ -52,6 +54,7 @@ describe('every accepted input renders valid code (fast-check)', () => {
     let slugs = 0;
     let nested = 0;
     let linked = 0;
+    let enveloped = 0;
     fc.assert(
       fc.property(word, fc.array(item, { minLength: 1, maxLength: 5 }), shape, (rawName, drawn, picks) => {
         const items = [
@@ -69,6 +72,7 @@ describe('every accepted input renders valid code (fast-check)', () => {
           key: picks.slugFrom !== undefined ? 'permalink' : picks.key === undefined ? undefined : fields[picks.key]?.name,
           unique: picks.unique?.map(nameAt).filter((n) => n !== undefined).join(','),
           filters: picks.filters,
+          envelope: picks.envelope,
           ...(picks.parent === null ? {} : { parent: 'customers', onDelete: picks.parent }),
         };
         const rendered = accepted(() => renderEndpoint(names, fields, '20260101000000_create_x', [CUSTOMERS, LABELS], [], undefined, request));
@@ -78,6 +82,7 @@ describe('every accepted input renders valid code (fast-check)', () => {
         if (picks.slugFrom !== undefined) slugs += 1;
         if (picks.parent !== null) nested += 1;
         if (picks.linked) linked += 1;
+        if (picks.envelope) enveloped += 1;
         const texts = [...files.map((f) => [f.path, f.content] as const), ...[...registrations].map(([p, b]) => [p, JSON.stringify(b)] as const)];
         for (const [path, content] of texts) {
           expect(content, path).not.toMatch(/&#x|&amp;|&lt;|&gt;|&quot;/);
@@ -97,5 +102,6 @@ describe('every accepted input renders valid code (fast-check)', () => {
     expect(slugs).toBeGreaterThan(0);
     expect(nested).toBeGreaterThan(0);
     expect(linked).toBeGreaterThan(0);
+    expect(enveloped).toBeGreaterThan(0);
   });
 });

@@ -9,6 +9,7 @@ import { openTestDatabase, type TestDatabase } from '../../src/backend/db/common
 import { composeServices } from '../../src/composition-root.js';
 import { createRootLogger } from '../../src/logger.js';
 import { bodyArb, valueArb, type BodySchema } from './arbitraries.js';
+import { underRealParent } from './nested.js';
 import { signIn } from './sign-in.js';
 import { logSink } from './support.js';
 
@@ -45,6 +46,8 @@ describe.runIf(filtered.length > 0)('P33: any query to a filtered list on the re
   let db: TestDatabase;
   let app: ReturnType<typeof createApp>;
   let bearer = '';
+  /** Each list's path: a nested module's under a real parent row. */
+  const bases = new Map<api.CrudModuleSpec, string>();
   beforeAll(async () => {
     db = await openTestDatabase();
     const log = createRootLogger({ level: 'warn', pretty: false, destination: logSink().stream });
@@ -52,8 +55,10 @@ describe.runIf(filtered.length > 0)('P33: any query to a filtered list on the re
     if (specs.some((spec) => spec.auth)) bearer = `Bearer ${await signIn(app, db, specs)}`;
     // A few rows to filter, from random bodies the module accepts (a ref to no row is refused: fine).
     for (const spec of filtered) {
+      const base = await underRealParent(app, spec, specs, bearer);
+      bases.set(spec, base);
       for (const body of fc.sample(bodyArb(jsonSchemaOf(spec.create)), 20)) {
-        await request(app).post(spec.path).set(spec.auth ? { authorization: bearer } : {}).send(body);
+        await request(app).post(base).set(spec.auth ? { authorization: bearer } : {}).send(body);
       }
     }
   });
@@ -67,14 +72,16 @@ describe.runIf(filtered.length > 0)('P33: any query to a filtered list on the re
       let answered = 0;
       await fc.assert(
         fc.asyncProperty(queryArb(spec), async (query) => {
-          const path = `${spec.path}?${query}`;
+          const path = `${bases.get(spec) ?? spec.path}?${query}`;
           const res = await request(app).get(path).set(spec.auth ? { authorization: bearer } : {});
           expect(res.status, path).toBeLessThan(500);
           assertMatchesOpenApi(doc, 'get', path, res as unknown as CheckedResponse);
           if (res.status !== 200) return;
           answered += 1;
-          const page = res.body as { items: unknown[]; limit: number; total: number };
-          expect(page.items.length, path).toBeLessThanOrEqual(Math.min(page.limit, page.total));
+          // The rows and the total under the service's wire envelope, if it has one.
+          const [rows, total] = spec.envelope ? [spec.envelope.list, `${spec.envelope.list}Count`] : ['items', 'total'];
+          const page = res.body as Record<string, unknown> & { limit: number };
+          expect((page[rows] as unknown[]).length, path).toBeLessThanOrEqual(Math.min(page.limit, page[total] as number));
         }),
         { numRuns: RUNS, seed: Number(process.env.FC_SEED ?? Date.now() % 2_147_483_647) },
       );
