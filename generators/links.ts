@@ -100,20 +100,16 @@ export function linksField(item: string, name: string, arg: string | undefined, 
 }
 
 /**
- * Checks what a module's `refs(…)` fields may not meet: two links to one module, and the option
- * a link does not take part in yet (`--parent`).
+ * Checks what a module's `refs(…)` fields may not meet: two links to one module.
  *
  * @param fields - the module's parsed fields.
- * @param options - which of those options the module has.
- * @throws {GeneratorInputError} naming the field and the option.
+ * @throws {GeneratorInputError} naming the fields.
  */
-export function checkLinks(fields: Field[], options: { filters?: boolean; parent?: boolean }): void {
+export function checkLinks(fields: Field[]): void {
   const links = fields.filter((f) => f.links !== undefined);
   const targets = links.map((f) => f.links?.target.name);
   const twice = targets.find((t, i) => targets.indexOf(t) !== i);
   if (twice !== undefined) throw new GeneratorInputError(`Fields ${links.map((f) => `"${f.spec}"`).join(', ')}: a module links to "${twice}" with one refs(…) field at most.`);
-  const first = links[0];
-  if (first && options.parent) throw new GeneratorInputError(`Field "${first.spec}": refs(…) fields do not combine with --parent yet.`);
 }
 
 /**

@@ -9,7 +9,7 @@ import { REPO_ROOT } from './support/workspace.js';
 // Issue #11, must-show 1: a small publishing domain built with generator commands only, in a
 // service created with the wire envelope (`service blog --envelope`): authors addressed by a unique
 // handle (`--key`); posts with a derived slug key, a ref to their author and many-to-many labels;
-// comments nested under posts; follows with two named refs to authors, a composite unique and list
+// comments nested under posts (with labels and filters); follows with two named refs to authors, a composite unique and list
 // filters. `npm run check` passes, then the running service answers lookups by key, nesting 404s,
 // each kind of filter, sort, counts, the envelope and RFC 9457 problem details over HTTP.
 const CHECK_TIMEOUT = 900_000;
@@ -17,7 +17,7 @@ const STEPS: string[][] = [
   ['endpoint', 'authors', 'handle:string! name:string bio:text?', '--key=handle'],
   ['endpoint', 'labels', 'name:string!'],
   ['endpoint', 'posts', 'slug:slug(title)! title:string body:text author:ref(authors) views:int=0 labels:refs(labels)', '--key=slug'],
-  ['endpoint', 'comments', 'post:ref(posts) body:text', '--parent=posts', '--on-delete=cascade', '--filters'],
+  ['endpoint', 'comments', 'post:ref(posts) body:text labels:refs(labels)', '--parent=posts', '--on-delete=cascade', '--filters'],
   ['endpoint', 'follows', 'follower:ref(authors) followed:ref(authors) weight:int=1 since:datetime=now note:string?', '--unique=follower,followed', '--filters'],
   ['usecase', 'posts', 'publish'],
 ];
@@ -115,9 +115,10 @@ describe('a publishing domain (issue 11): keys, nesting, links, named refs, comp
       expect(ids(await call('GET', `/posts?labels=${tech.id}&authorId=${bob.id}`), 'posts')).toEqual([second.id]);
       expect(row(await call('POST', '/posts/hello-world/publish'), 'post')).toMatchObject({ id: first.id });
 
-      const comment = row(await call('POST', '/posts/hello-world/comments', { body: 'Nice.' }), 'comment', 201);
-      expect(comment).toMatchObject({ postId: first.id, body: 'Nice.' });
-      expect(ids(await call('GET', '/posts/hello-world/comments'), 'comments')).toEqual([comment.id]);
+      const comment = row(await call('POST', '/posts/hello-world/comments', { body: 'Nice.', labels: [news.id] }), 'comment', 201);
+      expect(comment).toMatchObject({ postId: first.id, body: 'Nice.', labels: [news.id] });
+      row(await call('POST', '/posts/hello-world/comments', { body: 'Plain.' }), 'comment', 201);
+      expect(ids(await call('GET', `/posts/hello-world/comments?labels=${String(news.id)}`), 'comments')).toEqual([comment.id]);
       expect(ids(await call('GET', '/posts/hello-world-2/comments'), 'comments')).toEqual([]);
       expect((await call('GET', '/posts/hello-world/comments?body[contains]=NICE')).body).toMatchObject({ comments: [{ id: comment.id }], commentsCount: 1 });
       problem(await call('GET', `/posts/hello-world/comments?postId=${String(first.id)}`), 400, 'REQUEST.INVALID');

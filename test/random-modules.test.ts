@@ -97,8 +97,8 @@ const endpointArgs = (module: string, refs: string[], nestable = false): fc.Arbi
         const parentRef = fields.some((f) => f.ref?.target.name === parent && !f.optional);
         const nests = parent !== undefined && !fields.some((f) => f.secret) && (!parentRef || fields.length > 1);
         const holder = nests && !parentRef ? ` holder:ref(${parent})` : '';
-        // Many-to-many links to an earlier module (not with --parent: refused).
-        const links = link !== undefined && !nests ? ` tags:refs(${link})` : '';
+        // Many-to-many links to an earlier module.
+        const links = link !== undefined ? ` tags:refs(${link})` : '';
         return { key, slug, unique, filters, holder: `${holder}${links}`, nest: nests ? [`--parent=${parent}`, ...(onDelete ? [`--on-delete=${onDelete}`] : [])] : [] };
       })
       .map(({ key, slug, unique, filters, holder, nest }) => ({

@@ -55,7 +55,7 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
   const fields = withVaryingExamples(parsed, composites)
     .map((f) => (key && f.name === key.name ? { ...f, zod: key.bodyZod } : f))
     .map((f) => ({ ...f, parentRef: f.name === parent?.field, cascades: f.name === parent?.field && parent.onDelete === 'cascade' }));
-  checkLinks(fields, { filters: shape.filters, parent: parent !== undefined });
+  checkLinks(fields);
   const refs = fields.filter((f) => f.ref !== undefined);
   const { links, columns, linkTargets } = linksView(fields);
   const uniques = fields.filter((f) => f.unique);
