@@ -57,7 +57,7 @@ export function nestedOptions(options: Record<string, string | undefined>): Nest
  * @returns the parent, or `undefined` without `--parent`.
  * @throws {GeneratorInputError} naming what to change: `--on-delete` without `--parent`, an
  *   unknown value, the module itself or an unknown/unsupported parent, no required ref to it, or an
- *   unsupported combination (`--auth`, an owner field, a secret field).
+ *   unsupported combination (an owner field, a secret field).
  */
 export function parseNested(options: NestedOptions, names: ModuleNames, fields: Field[], modules: ModuleRecord[], shape: { auth?: unknown; filters?: boolean }): NestedParent | undefined {
   const onDelete = options.onDelete?.trim();
@@ -74,7 +74,6 @@ export function parseNested(options: NestedOptions, names: ModuleNames, fields: 
   if (!record) throw new GeneratorInputError(`--parent=${parentName}: no module "${parentName}" in this service (known: ${modules.map((m) => m.name).join(', ') || 'none'}).`);
   const target = moduleNames(parentName);
   const unsupported = (what: string): GeneratorInputError => new GeneratorInputError(`--parent=${parentName} cannot be combined with ${what}: not supported yet.`);
-  if (shape.auth !== undefined) throw unsupported('--auth');
   if (fields.some((f) => f.owner)) throw unsupported('an owner field');
   if (fields.some((f) => f.secret)) throw unsupported('a secret field');
   const parentFields = parseFields(record.fields, target.Entity);

@@ -6,7 +6,7 @@ import { GeneratorInputError } from '../generators/errors.js';
 import { planField } from '../generators/field/plan.js';
 import { planUsecase } from '../generators/usecase/plan.js';
 import { contentOf } from './support/changes.js';
-import { copyService, readTree, removeCopy, run } from './support/workspace.js';
+import { bin, copyService, readTree, removeCopy, run } from './support/workspace.js';
 
 // Nested resources: `--parent=<module>` and `--on-delete=cascade|restrict` on `npx plop endpoint`.
 describe('endpoint --parent (on a copy of the example service)', () => {
@@ -82,6 +82,20 @@ describe('endpoint --parent (on a copy of the example service)', () => {
 
   it('When a use case is asked for a nested module, then the generator refuses', () => {
     expect(() => planUsecase({ serviceDir: service, module: 'invoiceLines', name: 'approve' })).toThrow(/nested under "invoices" \(--parent\): use cases on a nested module are not supported/);
+  });
+
+  it('When a nested module needs a role (--auth=<role>) and links rows, then its routes sign in first, it typechecks and its tests pass', () => {
+    runEndpoint({ serviceDir: service, name: 'invoiceMemos', fields: 'invoice:ref(invoices) text:string tags:refs(labels)', parent: 'invoices', auth: 'auditor', filters: true, now: new Date('2030-02-04T00:00:00Z') });
+    const router = readFileSync(join(service, 'src/backend/api/invoiceMemos/invoiceMemos.router.ts'), 'utf8');
+    expect(router).toContain("  router.use(requireActor(auth, { role: 'auditor', scope: 'INVOICE_MEMO' }));\n  router.post('/'");
+    expect(readFileSync(join(service, 'src/backend/api/routes.ts'), 'utf8')).toMatch(/router\.use\('\/invoices\/:invoiceId\/invoice-memos', createInvoiceMemosRouter\(services\.invoiceMemos, .*, log, services\.auth\)\);/);
+    const typecheck = run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], service);
+    expect(typecheck.status, typecheck.stdout + typecheck.stderr).toBe(0);
+    const tests = run(bin('vitest'), ['run', '--reporter=verbose', 'src/backend/api/invoiceMemos', 'src/backend/services/invoiceMemos', 'src/backend/db/invoiceMemos'], service);
+    expect(tests.status, tests.stdout + tests.stderr).toBe(0);
+    expect(tests.stdout).toMatch(/When a request has no bearer token, then 401 AUTH.UNAUTHENTICATED, before the invoice is looked up/);
+    expect(tests.stdout).toMatch(/When the signed-in user lacks the auditor role, then 403 INVOICE_MEMO.FORBIDDEN/);
+    expect(tests.stdout).toMatch(/When the list is filtered by tags, then 200 with only the rows linking every id given/);
   });
 
   it('When the parent of a nested module is destroyed, then the destroy generator refuses until the child is gone', () => {

@@ -26,8 +26,8 @@ interface HttpParent extends ModuleNames {
 
 const parentRequest = (target: ModuleNames): string => `parent${target.Entity}`;
 
-/** A member of a created row as a request variable: `{{parentCustomer.id}}`, or `{{parentCustomer.customer.id}}` under the wire envelope. */
-const rowVariable = (target: ModuleNames, member: string, envelope: boolean): string => `{{${parentRequest(target)}${envelope ? `.${target.entity}` : ''}.${member}}}`;
+/** A member of a created row as a request variable: `{{parentCustomer.id}}`, or `{{parentCustomer.customer?.id}}` under the wire envelope (a refused create answers no row). */
+const rowVariable = (target: ModuleNames, member: string, envelope: boolean): string => `{{${parentRequest(target)}${envelope ? `.${target.entity}?` : ''}.${member}}}`;
 
 // An owner field is never sent: the service sets it from the signed-in user.
 const httpBody = (fields: Field[], pick: (f: Field) => string, envelope: boolean): HttpField[] =>

@@ -107,7 +107,7 @@ export function endpointView(names: ModuleNames, parsed: Field[], auth?: true | 
     ...envelopeView(names, shape.envelope === true),
     itemId: key ? `await service.idOf(params.${key.name})` : 'params.id',
     /** The `.http` request whose answer holds the row's current key: the update may change the key. */
-    httpRow: `${key ? 'updated' : 'created'}${names.Entity}${shape.envelope === true ? `.${names.entity}` : ''}`,
+    httpRow: `${key ? 'updated' : 'created'}${names.Entity}${shape.envelope === true ? `.${names.entity}?` : ''}`,
     /** What the router tests' `create` answers, and a segment the item routes refuse (400) or find nothing at (404). */
     rowType: key ? `{ id: number; ${key.name}: string }` : '{ id: number }',
     invalidPath: key ? `\`/${names.route}/\${${key.invalid}}\`` : `'/${names.route}/abc'`,
@@ -235,7 +235,7 @@ export function assertFitsService(names: ModuleNames, fields: Field[], modules: 
 /**
  * The wire envelope's part of the view: the keys a row and a page answer under (`envelope`, used by
  * the `asItem`/`asPage` helpers of render.ts and the schemas file), and how tests and `.http`
- * requests read a body: `itemKey` (`.invoice`, or nothing), `pageList` (`invoices` or `items`),
+ * requests read a body: `itemKey` (`.invoice`, or nothing; `httpItemKey` `.invoice?` in `.http` files), `pageList` (`invoices` or `items`),
  * `pageTotal` (`invoicesCount` or `total`).
  *
  * @param names - the module's names.
@@ -244,7 +244,8 @@ export function assertFitsService(names: ModuleNames, fields: Field[], modules: 
  * @throws {GeneratorInputError} when the module's list key would clash with `limit` or `offset`.
  */
 function envelopeView(names: ModuleNames, on: boolean): object {
-  if (!on) return { envelope: false, itemKey: '', pageList: 'items', pageTotal: 'total' };
+  if (!on) return { envelope: false, itemKey: '', httpItemKey: '', pageList: 'items', pageTotal: 'total' };
   if (['limit', 'offset'].includes(names.name)) throw new GeneratorInputError(`Module "${names.name}" cannot be named like a page member under the wire envelope: choose another name.`);
-  return { envelope: { item: names.entity, list: names.name }, itemKey: `.${names.entity}`, pageList: names.name, pageTotal: `${names.name}Count` };
+  // In a `.http` file a refused create (403 under a role) answers no row: `?.` keeps the next requests' URLs buildable.
+  return { envelope: { item: names.entity, list: names.name }, itemKey: `.${names.entity}`, httpItemKey: `.${names.entity}?`, pageList: names.name, pageTotal: `${names.name}Count` };
 }

@@ -8,6 +8,9 @@ import { authAdapters } from './auth.adapters.js';
 
 const PASSWORD = 'fixture password, long enough';
 
+/** The in-memory services of {@link signedInApp}'s app, its auth service included. */
+export type SignedInServices = ReturnType<typeof composeInMemoryServices> & { auth: ReturnType<typeof createAuthService> };
+
 /**
  * Test support for protected modules: an app on in-memory services whose auth module knows three
  * signed-in users (real argon2id hashes and signed access tokens): alice and bob, who hold `roles`,
@@ -15,13 +18,14 @@ const PASSWORD = 'fixture password, long enough';
  *
  * @param log - a logger.
  * @param roles - roles alice and bob hold (default none).
- * @returns the app, the three access tokens and alice's user id.
+ * @returns the app, its services (to seed rows without HTTP), the three access tokens and alice's user id.
  */
-export async function signedInApp(log: Logger, roles: string[] = []): Promise<{ app: Express; alice: string; bob: string; aliceId: number; outsider: string }> {
+export async function signedInApp(log: Logger, roles: string[] = []): Promise<{ app: Express; services: SignedInServices; alice: string; bob: string; aliceId: number; outsider: string }> {
   const users = createInMemoryUsersRepository(log);
   const adapters = authAdapters(log);
   const auth = createAuthService({ users, refreshTokens: createInMemoryRefreshTokenStore(log), ...adapters, log });
-  const app = createApp({ services: { ...composeInMemoryServices(log), auth }, log, checkReady: async () => {} });
+  const services = { ...composeInMemoryServices(log), auth };
+  const app = createApp({ services, log, checkReady: async () => {} });
   const signIn = async (email: string, granted: string[]): Promise<[string, number]> => {
     const user = await users.create({ email, passwordHash: await adapters.passwords.hash(new Secret(PASSWORD)), roles: granted });
     return [(await auth.login({ email, password: new Secret(PASSWORD) })).accessToken.reveal(), user.id];
@@ -29,5 +33,5 @@ export async function signedInApp(log: Logger, roles: string[] = []): Promise<{ 
   const [alice, aliceId] = await signIn('alice@example.com', roles);
   const [bob] = await signIn('bob@example.com', roles);
   const [outsider] = await signIn('outsider@example.com', []);
-  return { app, alice, bob, aliceId, outsider };
+  return { app, services, alice, bob, aliceId, outsider };
 }
