@@ -53,13 +53,12 @@ export function nestedOptions(options: Record<string, string | undefined>): Nest
  * @param names - the module's names.
  * @param fields - its parsed fields.
  * @param modules - the service's recorded modules (other than this one).
- * @param shape - the module's other options that nesting cannot be combined with.
  * @returns the parent, or `undefined` without `--parent`.
  * @throws {GeneratorInputError} naming what to change: `--on-delete` without `--parent`, an
  *   unknown value, the module itself or an unknown/unsupported parent, no required ref to it, or an
  *   unsupported combination (an owner field, a secret field).
  */
-export function parseNested(options: NestedOptions, names: ModuleNames, fields: Field[], modules: ModuleRecord[], shape: { auth?: unknown; filters?: boolean }): NestedParent | undefined {
+export function parseNested(options: NestedOptions, names: ModuleNames, fields: Field[], modules: ModuleRecord[]): NestedParent | undefined {
   const onDelete = options.onDelete?.trim();
   if (options.parent === undefined) {
     if (onDelete !== undefined) throw new GeneratorInputError('--on-delete needs --parent=<module>: it says what deleting the parent does to its nested children.');

@@ -163,7 +163,7 @@ export interface RenderedEndpoint {
  * @throws {GeneratorInputError} when a referenced module is not among `modules`, the shape is invalid, or nesting is refused (see `parseNested`).
  */
 export function renderEndpoint(names: ModuleNames, parsed: Field[], migration: string, modules: ModuleRecord[], usecases: UsecaseRecord[] = [], auth?: true | string, shape: ModuleShape = {}): RenderedEndpoint {
-  const parent = parseNested(shape, names, parsed, modules.filter((m) => m.name !== names.name), { auth, filters: shape.filters });
+  const parent = parseNested(shape, names, parsed, modules.filter((m) => m.name !== names.name));
   if (parent && usecases.length > 0) throw new GeneratorInputError(`Module "${names.name}" is nested under "${parent.name}" (--parent): use cases on a nested module are not supported yet.`);
   const fields = withParentOnDelete(parsed, parent);
   const view = { ...endpointView(names, fields, auth, usecaseSchemaHelpers(names, usecases), shape, parent), ...httpView(fields, modules, names.route, parent, shape.envelope === true) };
